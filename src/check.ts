@@ -1,0 +1,78 @@
+import path from "node:path";
+import picomatch from "picomatch";
+import type { PlumblineConfig } from "./config/config.js";
+import { EMPTY_CONFIG } from "./config/config.js";
+import { type Finding, SEVERITIES, type Severity } from "./findings/finding.js";
+import { loadManifests } from "./manifests/load.js";
+import type { ManifestSet } from "./manifests/resource.js";
+import { DEFAULT_KUBERNETES_VERSION } from "./rules/api-versions/api-data.js";
+import { runRules } from "./rules/engine.js";
+
+export interface CheckOptions {
+  readonly cwd?: string;
+  /** the repository root that `ignore` globs are relative to; defaults to cwd */
+  readonly root?: string;
+  readonly config?: PlumblineConfig;
+  /** overrides the configuration's version */
+  readonly kubernetesVersion?: string;
+  readonly maxFileSize?: number;
+  readonly readStdin?: () => Promise<string>;
+  readonly kubectl?: string;
+}
+
+export interface Summary {
+  readonly files: number;
+  readonly resources: number;
+  readonly findings: number;
+  readonly bySeverity: Record<Severity, number>;
+  readonly byRule: Record<string, number>;
+  readonly kubernetesVersion: string;
+}
+
+export interface CheckResult {
+  readonly findings: Finding[];
+  readonly summary: Summary;
+  readonly manifests: ManifestSet;
+}
+
+/** Loads the paths and runs the catalogue: the whole `plumbline check` minus the printing. */
+export async function check(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = options.config ?? EMPTY_CONFIG;
+  const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+  const manifests = await loadManifests(paths, {
+    cwd,
+    isIgnored: ignoreMatcher(config.ignore, options.root ?? cwd, cwd),
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+    ...(options.readStdin ? { readStdin: options.readStdin } : {}),
+    ...(options.kubectl ? { kubectl: options.kubectl } : {}),
+  });
+  const findings = runRules(manifests, { kubernetesVersion, rules: config.rules });
+  return { findings, manifests, summary: summarize(findings, manifests, kubernetesVersion) };
+}
+
+function ignoreMatcher(globs: readonly string[], root: string, cwd: string): (file: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const matches = picomatch([...globs], { dot: true });
+  return (file) => {
+    const relative = path.relative(root, path.resolve(cwd, file)).split(path.sep).join("/");
+    return matches(relative) || matches(`${relative}/`);
+  };
+}
+
+export function summarize(findings: readonly Finding[], manifests: ManifestSet, kubernetesVersion: string): Summary {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const byRule: Record<string, number> = {};
+  for (const finding of findings) {
+    bySeverity[finding.severity] += 1;
+    byRule[finding.rule] = (byRule[finding.rule] ?? 0) + 1;
+  }
+  return {
+    files: manifests.files.length,
+    resources: manifests.resources.length,
+    findings: findings.length,
+    bySeverity,
+    byRule,
+    kubernetesVersion,
+  };
+}

@@ -1,0 +1,23 @@
+import type { Severity } from "../findings/finding.js";
+import type { RuleSetting } from "../rules/engine.js";
+
+export interface ExternalResource {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+/** The configuration after validation and defaults: what the doors hand to the core. */
+export interface PlumblineConfig {
+  readonly kubernetesVersion?: string;
+  readonly failOn?: Severity;
+  /** globs of paths (relative to the repository root) never to check */
+  readonly ignore: readonly string[];
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** objects that exist but are created outside these manifests */
+  readonly external: { readonly namespaces: readonly string[]; readonly resources: readonly ExternalResource[] };
+  /** the drift bot's section, validated by the drift work */
+  readonly drift?: Readonly<Record<string, unknown>>;
+}
+
+export const EMPTY_CONFIG: PlumblineConfig = { ignore: [], rules: {}, external: { namespaces: [], resources: [] } };

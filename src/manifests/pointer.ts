@@ -1,0 +1,29 @@
+/** RFC 6901 JSON pointers: the address every finding, fix and drift uses. */
+
+export function parsePointer(pointer: string): string[] {
+  if (pointer === "" || pointer === "/") return [];
+  return pointer
+    .slice(pointer.startsWith("/") ? 1 : 0)
+    .split("/")
+    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+export function formatPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => `/${String(s).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+}
+
+export function joinPointer(base: string, ...segments: (string | number)[]): string {
+  return base + formatPointer(segments);
+}
+
+/** The value at a pointer, or undefined. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let current: unknown = root;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(current)) current = current[Number(segment)];
+    else if (current !== null && typeof current === "object") {
+      current = (current as Record<string, unknown>)[segment];
+    } else return undefined;
+  }
+  return current;
+}

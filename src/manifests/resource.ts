@@ -1,0 +1,68 @@
+/** The shapes the loader hands to everything after it. Plain data plus one lookup function. */
+
+export type KubeObject = Record<string, unknown>;
+
+export interface ResourceId {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** as written in the manifest; absent for cluster-scoped objects or when left to the context */
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+export interface SourceLocation {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ResourceSource {
+  /** the path as the user gave it (or the path under a directory they gave) */
+  readonly file: string;
+  /** index of the YAML document in the file, 0-based */
+  readonly documentIndex: number;
+  /** index inside a `kind: List`, when the object is one of its items */
+  readonly listIndex?: number;
+  /**
+   * Line and column (1-based) of the key a JSON pointer names, or of the nearest existing parent
+   * when the field is absent. Rendered resources (Kustomize) point at their source document.
+   */
+  readonly locate: (pointer: string) => SourceLocation;
+}
+
+export interface Resource extends ResourceId {
+  readonly object: KubeObject;
+  readonly source: ResourceSource;
+  /**
+   * Resources are only compared with others of the same scope: the plain files of one directory,
+   * or one Kustomize rendering. Two environments' overlays never see each other.
+   */
+  readonly scope: string;
+}
+
+/** Something wrong with the input itself rather than with a resource. */
+export interface LoadProblem {
+  readonly kind: "syntax" | "duplicate-key" | "too-large" | "binary" | "unreadable" | "not-rendered";
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  /** set when the problem belongs to a document that did parse far enough to be identified */
+  readonly resource?: Partial<ResourceId>;
+}
+
+export interface ManifestSet {
+  readonly resources: Resource[];
+  readonly problems: LoadProblem[];
+  /** files read (including those that held no Kubernetes objects) */
+  readonly files: string[];
+}
+
+export function identityKey(id: ResourceId): string {
+  return `${apiGroup(id.apiVersion)}/${id.kind}/${id.namespace ?? ""}/${id.name}`;
+}
+
+/** `apps` for `apps/v1`, `` (core) for `v1`. */
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}

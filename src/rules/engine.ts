@@ -1,0 +1,102 @@
+import { compareFindings, type Finding, type Severity } from "../findings/finding.js";
+import { fingerprint } from "../findings/fingerprint.js";
+import { semanticPath } from "../findings/semantic-path.js";
+import { buildGraphs } from "../graph/graph.js";
+import type { LoadProblem, ManifestSet, Resource } from "../manifests/resource.js";
+import { isOptedOut } from "./opt-out.js";
+import { INPUT_RULES, RULES } from "./registry.js";
+import type { Hit, InputRule, Rule, RuleContext } from "./types.js";
+
+export interface RuleSetting {
+  readonly enabled?: boolean;
+  readonly severity?: Severity;
+}
+
+export interface EngineOptions {
+  readonly kubernetesVersion: string;
+  /** per rule id: switched off, or with another severity */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+/** Runs every enabled rule over a loaded manifest set and returns the findings in file order. */
+export function runRules(set: ManifestSet, options: EngineOptions): Finding[] {
+  const settings = options.rules ?? {};
+  const enabled = <R extends { id: string }>(rule: R) => settings[rule.id]?.enabled !== false;
+  const severityOf = (rule: Rule | InputRule) => settings[rule.id]?.severity ?? rule.severity;
+  const findings: Finding[] = [];
+
+  const inputRules = INPUT_RULES.filter(enabled);
+  for (const problem of set.problems) {
+    for (const rule of inputRules) {
+      if (!rule.appliesTo(problem)) continue;
+      for (const hit of rule.check(problem)) findings.push(problemFinding(rule, severityOf(rule), problem, hit));
+    }
+  }
+
+  const rules = RULES.filter(enabled);
+  const graphs = buildGraphs(set.resources);
+  for (const resource of set.resources) {
+    const graph = graphs.get(resource.scope);
+    if (!graph) continue;
+    const context: RuleContext = { graph, kubernetesVersion: options.kubernetesVersion };
+    for (const rule of rules) {
+      if (!rule.appliesTo(resource) || isOptedOut(resource, rule)) continue;
+      for (const hit of rule.check(resource, context)) findings.push(resourceFinding(rule, severityOf(rule), resource, hit));
+    }
+  }
+  return dedupe(findings).sort(compareFindings);
+}
+
+function resourceFinding(rule: Rule, severity: Severity, resource: Resource, hit: Hit): Finding {
+  const { line, column } = resource.source.locate(hit.path);
+  const identity = {
+    apiVersion: resource.apiVersion,
+    kind: resource.kind,
+    namespace: resource.namespace ?? null,
+    name: resource.name,
+  };
+  return {
+    rule: rule.id,
+    severity,
+    file: resource.source.file,
+    line,
+    column,
+    resource: identity,
+    message: hit.message,
+    fingerprint: fingerprint(rule.id, identity, semanticPath(resource.object, hit.path)),
+    path: hit.path,
+    ...(hit.fix ? { fix: hit.fix } : {}),
+  };
+}
+
+function problemFinding(rule: InputRule, severity: Severity, problem: LoadProblem, hit: Hit): Finding {
+  const identity = {
+    apiVersion: problem.resource?.apiVersion ?? null,
+    kind: problem.resource?.kind ?? null,
+    namespace: problem.resource?.namespace ?? null,
+    name: problem.resource?.name ?? null,
+  };
+  return {
+    rule: rule.id,
+    severity,
+    file: problem.file,
+    line: problem.line,
+    column: problem.column,
+    resource: identity,
+    message: hit.message,
+    // a syntax error has no field path: the file and the kind of problem are its identity
+    fingerprint: fingerprint(rule.id, { ...identity, name: problem.file }, `${problem.kind}:${hit.message}`),
+    path: hit.path,
+  };
+}
+
+/** Two overlays rendering one base report its problems once, at the base's line. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.rule}\u0000${finding.file}\u0000${finding.line}\u0000${finding.column}\u0000${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

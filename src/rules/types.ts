@@ -1,0 +1,57 @@
+import type { Operation } from "fast-json-patch";
+import type { Severity } from "../findings/finding.js";
+import type { ResourceGraph } from "../graph/graph.js";
+import type { LoadProblem, Resource } from "../manifests/resource.js";
+
+export type Category = "input" | "reliability" | "resources" | "security" | "images" | "api-versions" | "links" | "networking";
+
+/** What a rule says about one place in one resource. */
+export interface Hit {
+  /** JSON pointer to the field (or its nearest existing parent); the location comes from it */
+  readonly path: string;
+  readonly message: string;
+  readonly fix?: Operation[];
+}
+
+export interface RuleContext {
+  /** the other resources of the same scope, indexed */
+  readonly graph: ResourceGraph;
+  /** `major.minor` that api-version rules judge against */
+  readonly kubernetesVersion: string;
+}
+
+/** Names under which the peer linters know the same check: drives opt-out annotations and agreement. */
+export interface PeerChecks {
+  readonly kubeLinter?: readonly string[];
+  readonly kubeScore?: readonly string[];
+  readonly polaris?: readonly string[];
+}
+
+interface RuleMeta {
+  /** kebab-case and stable forever */
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly category: Category;
+  /** why it matters, in a sentence or two a reviewer can act on */
+  readonly why: string;
+  readonly peers?: PeerChecks;
+}
+
+/** A rule about Kubernetes objects. */
+export interface Rule extends RuleMeta {
+  readonly appliesTo: (resource: Resource) => boolean;
+  readonly check: (resource: Resource, context: RuleContext) => Hit[];
+}
+
+/** A rule about the input itself (syntax, unreadable files): the loader's problems are its subject. */
+export interface InputRule extends RuleMeta {
+  readonly appliesTo: (problem: LoadProblem) => boolean;
+  readonly check: (problem: LoadProblem) => Hit[];
+}
+
+export const DOCS_BASE = "https://github.com/plumbline-dev/plumbline/blob/main/docs/rules";
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}/${id}.md`;
+}

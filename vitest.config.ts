@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 20_000,
+    // tests never reach the network: every server they talk to is on 127.0.0.1
+    env: { NO_COLOR: "1" },
+  },
+});
