@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isBinary, isGoTemplate } from "./detect.js";
 import { expandInputs, type InputFile } from "./inputs.js";
-import { type Kustomization, loadKustomization, readKustomization } from "./kustomize.js";
+import { type Kustomization, loadKustomization, readKustomization, type SourceDocument } from "./kustomize.js";
 import { parseManifestText } from "./parse.js";
 import type { LoadProblem, ManifestSet, Resource } from "./resource.js";
 
@@ -110,10 +110,10 @@ function leaves(kustomizations: Kustomization[]): Kustomization[] {
 }
 
 /** The raw documents a rendering can be traced back to: this kustomization's files and its bases'. */
-async function kustomizationSources(root: Kustomization, all: Kustomization[]): Promise<Resource[]> {
+async function kustomizationSources(root: Kustomization, all: Kustomization[]): Promise<SourceDocument[]> {
   const byDir = new Map(all.map((k) => [k.dir.absolute, k]));
   const seen = new Set<string>();
-  const sources: Resource[] = [];
+  const sources: SourceDocument[] = [];
   const visit = async (kustomization: Kustomization) => {
     if (seen.has(kustomization.dir.absolute)) return;
     seen.add(kustomization.dir.absolute);
@@ -126,7 +126,8 @@ async function kustomizationSources(root: Kustomization, all: Kustomization[]): 
       const text = await readFile(reference, "utf8").catch(() => undefined);
       if (text === undefined || isGoTemplate(text)) continue;
       const display = path.join(kustomization.dir.display, path.relative(kustomization.dir.absolute, reference));
-      sources.push(...parseManifestText(text, display, "source").resources);
+      const patch = kustomization.patches.includes(reference);
+      for (const resource of parseManifestText(text, display, "source").resources) sources.push({ resource, patch });
     }
   };
   await visit(root);

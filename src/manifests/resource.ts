@@ -13,6 +13,8 @@ export interface ResourceId {
 export interface SourceLocation {
   readonly line: number;
   readonly column: number;
+  /** set when the field lives in another file than the resource's own (a Kustomize patch) */
+  readonly file?: string;
 }
 
 export interface ResourceSource {

@@ -48,7 +48,7 @@ export function runRules(set: ManifestSet, options: EngineOptions): Finding[] {
 }
 
 function resourceFinding(rule: Rule, severity: Severity, resource: Resource, hit: Hit): Finding {
-  const { line, column } = resource.source.locate(hit.path);
+  const { line, column, file } = resource.source.locate(hit.path);
   const identity = {
     apiVersion: resource.apiVersion,
     kind: resource.kind,
@@ -58,7 +58,7 @@ function resourceFinding(rule: Rule, severity: Severity, resource: Resource, hit
   return {
     rule: rule.id,
     severity,
-    file: resource.source.file,
+    file: file ?? resource.source.file,
     line,
     column,
     resource: identity,
