@@ -47,7 +47,7 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     ...(options.kubectl ? { kubectl: options.kubectl } : {}),
   });
-  const findings = runRules(manifests, { kubernetesVersion, rules: config.rules });
+  const findings = runRules(manifests, { kubernetesVersion, rules: config.rules, external: config.external });
   return { findings, manifests, summary: summarize(findings, manifests, kubernetesVersion) };
 }
 

@@ -1,36 +1,113 @@
+import type { ExternalResource } from "../config/config.js";
+import { type LabelSelector, parseLabelSelector, parseLabels, selectorMatches } from "../k8s/selector.js";
 import { identityKey, type Resource } from "../manifests/resource.js";
+import { buildNameIndex, type Lookup } from "./references.js";
+import { namespaceOf, toWorkload, type Workload } from "./workloads.js";
 
 /**
- * The resources of one scope, indexed once per run so that rules about links between objects never
- * scan files themselves.
+ * The resources of one scope, indexed once per run. Rules about links between objects read this and
+ * never scan files themselves.
  */
 export interface ResourceGraph {
   readonly resources: readonly Resource[];
+  readonly workloads: readonly Workload[];
   /** every resource with this identity (API group, kind, namespace, name), in input order */
   withIdentity(resource: Resource): readonly Resource[];
+  /** the workload view of a resource, when it has pods */
+  workloadOf(resource: Resource): Workload | undefined;
+  /** resolves a by-name reference; "missing" only means "not in these manifests" */
+  lookup(kind: string, namespace: string, name: string): Lookup;
+  ofKind(kind: string, namespace?: string): readonly Resource[];
+  /** workloads in the namespace whose pods the selector picks */
+  workloadsSelectedBy(namespace: string, selector: LabelSelector): readonly Workload[];
+  /** the Services, PodDisruptionBudgets and NetworkPolicies whose selectors pick the workload's pods */
+  selecting(workload: Workload, kind: "Service" | "PodDisruptionBudget" | "NetworkPolicy"): readonly Resource[];
+  /** HorizontalPodAutoscalers whose scaleTargetRef names the workload */
+  autoscalersOf(workload: Workload): readonly Resource[];
+  /** a Namespace object in the input, one the configuration declares, or one every cluster has */
+  namespaceKnown(namespace: string): boolean;
 }
 
-export function buildGraph(resources: readonly Resource[]): ResourceGraph {
-  const byIdentity = new Map<string, Resource[]>();
-  for (const resource of resources) {
-    const key = identityKey(resource);
-    const list = byIdentity.get(key);
-    if (list) list.push(resource);
-    else byIdentity.set(key, [resource]);
+export interface GraphOptions {
+  readonly external?: { readonly namespaces?: readonly string[]; readonly resources?: readonly ExternalResource[] };
+}
+
+const BUILT_IN_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+/** The selector a Service, PDB or NetworkPolicy uses to pick pods, as a LabelSelector. */
+export function podSelectorOf(resource: Resource): LabelSelector | undefined {
+  const spec = (resource.object.spec ?? {}) as Record<string, unknown>;
+  switch (resource.kind) {
+    case "Service": {
+      // a Service selects with a plain map; without one it selects nothing (its endpoints are managed by hand)
+      const labels = parseLabels(spec.selector);
+      return labels && Object.keys(labels).length > 0 ? { matchLabels: labels, matchExpressions: [] } : undefined;
+    }
+    case "PodDisruptionBudget":
+      return parseLabelSelector(spec.selector);
+    case "NetworkPolicy":
+      return parseLabelSelector(spec.podSelector ?? {});
+    default:
+      return undefined;
   }
+}
+
+export function buildGraph(resources: readonly Resource[], options: GraphOptions = {}): ResourceGraph {
+  const byIdentity = groupBy(resources, identityKey);
+  const byKind = groupBy(resources, (r) => r.kind);
+  const workloadByResource = new Map<Resource, Workload>();
+  for (const resource of resources) {
+    const workload = toWorkload(resource);
+    if (workload) workloadByResource.set(resource, workload);
+  }
+  const workloads = [...workloadByResource.values()];
+  const names = buildNameIndex(resources, options.external?.resources ?? []);
+  const namespaces = new Set([
+    ...BUILT_IN_NAMESPACES,
+    ...(options.external?.namespaces ?? []),
+    ...(byKind.get("Namespace") ?? []).map((n) => n.name),
+  ]);
+
+  const workloadsSelectedBy = (namespace: string, selector: LabelSelector) =>
+    workloads.filter((w) => w.namespace === namespace && selectorMatches(selector, w.podLabels));
+
   return {
     resources,
+    workloads,
     withIdentity: (resource) => byIdentity.get(identityKey(resource)) ?? [],
+    workloadOf: (resource) => workloadByResource.get(resource),
+    lookup: (kind, namespace, name) => names.lookup(kind, namespace, name),
+    ofKind: (kind, namespace) => (byKind.get(kind) ?? []).filter((r) => namespace === undefined || namespaceOf(r) === namespace),
+    workloadsSelectedBy,
+    selecting: (workload, kind) =>
+      (byKind.get(kind) ?? []).filter((candidate) => {
+        if (namespaceOf(candidate) !== workload.namespace) return false;
+        const selector = podSelectorOf(candidate);
+        return selector !== undefined && selectorMatches(selector, workload.podLabels);
+      }),
+    autoscalersOf: (workload) =>
+      (byKind.get("HorizontalPodAutoscaler") ?? []).filter((hpa) => {
+        if (namespaceOf(hpa) !== workload.namespace) return false;
+        const target = ((hpa.object.spec ?? {}) as { scaleTargetRef?: { kind?: unknown; name?: unknown } }).scaleTargetRef;
+        return target?.kind === workload.resource.kind && target?.name === workload.resource.name;
+      }),
+    namespaceKnown: (namespace) => namespaces.has(namespace),
   };
 }
 
-/** One graph per scope: two overlays or two environment directories never see each other. */
-export function buildGraphs(resources: readonly Resource[]): Map<string, ResourceGraph> {
-  const byScope = new Map<string, Resource[]>();
-  for (const resource of resources) {
-    const list = byScope.get(resource.scope);
-    if (list) list.push(resource);
-    else byScope.set(resource.scope, [resource]);
+/** One graph per scope: two overlays never see each other. */
+export function buildGraphs(resources: readonly Resource[], options: GraphOptions = {}): Map<string, ResourceGraph> {
+  const byScope = groupBy(resources, (r) => r.scope);
+  return new Map([...byScope].map(([scope, list]) => [scope, buildGraph(list, options)]));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
   }
-  return new Map([...byScope].map(([scope, list]) => [scope, buildGraph(list)]));
+  return groups;
 }

@@ -20,6 +20,12 @@ export interface LoadOptions {
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export const STDIN_NAME = "<stdin>";
 
+/**
+ * Plain files (and stdin) form one world: a PDB in one folder protects a Deployment in another. Each
+ * Kustomize rendering is a world of its own, so two environments never see each other's objects.
+ */
+export const FILES_SCOPE = "files";
+
 /** Reads every manifest the paths name. Input problems become LoadProblems; only a bad path throws. */
 export async function loadManifests(paths: readonly string[], options: LoadOptions = {}): Promise<ManifestSet> {
   const cwd = options.cwd ?? process.cwd();
@@ -41,14 +47,14 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
       continue;
     }
     if (isGoTemplate(read.text)) continue;
-    const parsed = parseManifestText(read.text, input.display, `dir:${path.dirname(input.display)}`);
+    const parsed = parseManifestText(read.text, input.display, FILES_SCOPE);
     resources.push(...parsed.resources);
     problems.push(...parsed.problems);
   }
 
   if (inputs.stdin && options.readStdin) {
     files.push(STDIN_NAME);
-    const parsed = parseManifestText(await options.readStdin(), STDIN_NAME, "stdin");
+    const parsed = parseManifestText(await options.readStdin(), STDIN_NAME, FILES_SCOPE);
     resources.push(...parsed.resources);
     problems.push(...parsed.problems);
   }

@@ -1,7 +1,7 @@
 import { compareFindings, type Finding, type Severity } from "../findings/finding.js";
 import { fingerprint } from "../findings/fingerprint.js";
 import { semanticPath } from "../findings/semantic-path.js";
-import { buildGraphs } from "../graph/graph.js";
+import { buildGraphs, type GraphOptions } from "../graph/graph.js";
 import type { LoadProblem, ManifestSet, Resource } from "../manifests/resource.js";
 import { isOptedOut } from "./opt-out.js";
 import { INPUT_RULES, RULES } from "./registry.js";
@@ -16,6 +16,8 @@ export interface EngineOptions {
   readonly kubernetesVersion: string;
   /** per rule id: switched off, or with another severity */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** objects and namespaces that exist but are created outside these manifests */
+  readonly external?: GraphOptions["external"];
 }
 
 /** Runs every enabled rule over a loaded manifest set and returns the findings in file order. */
@@ -34,7 +36,7 @@ export function runRules(set: ManifestSet, options: EngineOptions): Finding[] {
   }
 
   const rules = RULES.filter(enabled);
-  const graphs = buildGraphs(set.resources);
+  const graphs = buildGraphs(set.resources, { ...(options.external ? { external: options.external } : {}) });
   for (const resource of set.resources) {
     const graph = graphs.get(resource.scope);
     if (!graph) continue;
