@@ -9,14 +9,18 @@ import { parse } from "yaml";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const check = process.argv.includes("--check");
-const source = process.argv.find((a, i) => i > 1 && !a.startsWith("--")) ?? path.join(here, "../../shared/corpus/pluto/versions.yaml");
+const source =
+  process.argv.find((a, i) => i > 1 && !a.startsWith("--")) ?? path.join(here, "../../shared/corpus/pluto/versions.yaml");
 const target = path.join(here, "../src/rules/api-versions/api-data.ts");
 
 const strip = (v) => (v ? String(v).replace(/^v/, "") : undefined);
 const supplement = parse(readFileSync(path.join(here, "api-supplement.yaml"), "utf8"))["deprecated-versions"];
 const keyOf = (e) => `${e.version}\u0000${e.kind}`;
 const replaced = new Set(supplement.map(keyOf));
-const merged = [...parse(readFileSync(source, "utf8"))["deprecated-versions"].filter((e) => !replaced.has(keyOf(e))), ...supplement];
+const merged = [
+  ...parse(readFileSync(source, "utf8"))["deprecated-versions"].filter((e) => !replaced.has(keyOf(e))),
+  ...supplement,
+];
 const entries = merged.map((e) => ({
   apiVersion: e.version,
   kind: e.kind,

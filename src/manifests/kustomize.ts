@@ -46,7 +46,8 @@ export async function readKustomization(dir: InputFile): Promise<Kustomization> 
   };
   for (const key of PATH_LISTS) for (const entry of asArray(spec[key])) addPath(entry);
   for (const key of PATCH_LISTS) for (const entry of asArray(spec[key])) addPath(entry, patches);
-  for (const key of PATCH_OBJECT_LISTS) for (const entry of asArray(spec[key])) addPath((entry as { path?: unknown })?.path, patches);
+  for (const key of PATCH_OBJECT_LISTS)
+    for (const entry of asArray(spec[key])) addPath((entry as { path?: unknown })?.path, patches);
   references.push(...patches);
   for (const generator of [...asArray(spec.configMapGenerator), ...asArray(spec.secretGenerator)]) {
     const g = generator as { files?: unknown; envs?: unknown; env?: unknown };
@@ -158,7 +159,9 @@ function translatePointer(from: unknown, pointer: string, to: unknown): string |
       const item = left[Number(segment)] as { name?: unknown } | undefined;
       if (!Array.isArray(right)) return undefined;
       const index =
-        typeof item?.name === "string" ? right.findIndex((candidate) => (candidate as { name?: unknown })?.name === item.name) : Number(segment);
+        typeof item?.name === "string"
+          ? right.findIndex((candidate) => (candidate as { name?: unknown })?.name === item.name)
+          : Number(segment);
       if (index < 0 || index >= right.length) return undefined;
       out.push(String(index));
       left = item;

@@ -13,9 +13,13 @@ describe("API lifecycle data", () => {
   });
 
   it("has the corrections the supplement makes to Pluto's table", () => {
-    const flowSchema = API_LIFECYCLES.find((e) => e.apiVersion === "flowcontrol.apiserver.k8s.io/v1beta1" && e.kind === "FlowSchema");
+    const flowSchema = API_LIFECYCLES.find(
+      (e) => e.apiVersion === "flowcontrol.apiserver.k8s.io/v1beta1" && e.kind === "FlowSchema",
+    );
     expect(flowSchema?.removedIn).toBe("1.26.0");
-    expect(API_LIFECYCLES.some((e) => e.apiVersion === "authorization.k8s.io/v1beta1" && e.kind === "SubjectAccessReview")).toBe(true);
+    expect(API_LIFECYCLES.some((e) => e.apiVersion === "authorization.k8s.io/v1beta1" && e.kind === "SubjectAccessReview")).toBe(
+      true,
+    );
   });
 
   it("defaults to the newest Kubernetes version it knows", () => {

@@ -117,7 +117,10 @@ metadata: {name: shop}`,
 
   it("keeps scopes apart", () => {
     const a = load(deployment("web", "shop", "{app: web}"), "kustomize:prod");
-    const b = load(`apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {selector: {app: web}}`, "kustomize:staging");
+    const b = load(
+      `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {selector: {app: web}}`,
+      "kustomize:staging",
+    );
     const graphs = buildGraphs([...a, ...b]);
     const prod = graphs.get("kustomize:prod");
     const web = prod?.workloads[0];

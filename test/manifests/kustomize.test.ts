@@ -31,7 +31,11 @@ describe("Kustomize directories", () => {
   it.runIf(hasKubectl)("points fields the overlay did not touch at the base", async () => {
     const { manifests } = await loadManifests(["examples/kustomize"], { cwd: repo }).then((set) => ({ manifests: set }));
     const search = manifests.resources[0];
-    expect(search?.source.locate("/spec/replicas")).toEqual({ file: "examples/kustomize/base/deployment.yaml", line: 6, column: 3 });
+    expect(search?.source.locate("/spec/replicas")).toEqual({
+      file: "examples/kustomize/base/deployment.yaml",
+      line: 6,
+      column: 3,
+    });
   });
 
   it("without kubectl gives one clear problem instead of crashing", async () => {
