@@ -36,7 +36,7 @@ data:
     ---
 `);
     expect(resources).toHaveLength(1);
-    expect((resources[0]?.object.data as Record<string, string>)["front-matter.md"]).toContain("title: not a document");
+    expect(resources[0]?.object.data).toMatchObject({ "front-matter.md": expect.stringContaining("title: not a document") });
   });
 
   it("expands kind: List into resources that keep their own positions", () => {
