@@ -1,78 +1,46 @@
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { check } from "../check.js";
 import { loadConfig } from "../config/load.js";
-import { SEVERITIES, type Severity, severityRank } from "../findings/finding.js";
-import { parseKubeVersion } from "../k8s/versions.js";
-import { REPORT_FORMATS, type ReportFormat, renderReport } from "../report/render.js";
+import { type Finding, severityRank } from "../findings/finding.js";
+import { repositoryUri } from "../report/artifact-uri.js";
+import { renderReport } from "../report/render.js";
+import { CHECK_HELP, type FailOn, parseCheckArgs } from "./check-args.js";
 import { type CliIo, EXIT, useColor } from "./io.js";
-import { UsageError } from "./usage.js";
+import { writeFileAtomic } from "./write-output.js";
 
-export const CHECK_HELP = `Usage: plumbline check [paths...] [options]
+export { CHECK_HELP } from "./check-args.js";
 
-Checks Kubernetes manifests (files, directories, globs, or - for stdin) for production readiness.
-
-Options:
-  -f, --format <text|json|sarif|markdown>  output format (default: text)
-  -o, --output <file>                      write the report to a file instead of stdout
-      --fail-on <error|warning|info|none>  exit 1 when a finding is at or above this (default: error)
-  -c, --config <file>                      configuration file (default: .github/plumbline.yml)
-      --kubernetes-version <X.Y>           target Kubernetes version for API checks
-      --max-file-size <bytes>              skip larger files (default: 10485760)
-      --no-color                           never colour the text report
-  -h, --help                               show this help
-`;
-
+/** `plumbline check`: arguments, configuration, the core, one report, an exit code. */
 export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: "string", short: "f", default: "text" },
-      output: { type: "string", short: "o" },
-      "fail-on": { type: "string" },
-      config: { type: "string", short: "c" },
-      "kubernetes-version": { type: "string" },
-      "max-file-size": { type: "string" },
-      "no-color": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-  if (values.help) {
+  const args = parseCheckArgs(argv);
+  if (args.help) {
     io.stdout(CHECK_HELP);
     return EXIT.ok;
   }
-  const format = values.format as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}`);
-  const version = values["kubernetes-version"];
-  if (version !== undefined && !parseKubeVersion(version))
-    throw new UsageError(`--kubernetes-version must look like 1.31, not "${version}"`);
-  const maxFileSize = values["max-file-size"] === undefined ? undefined : Number(values["max-file-size"]);
-  if (maxFileSize !== undefined && !(Number.isInteger(maxFileSize) && maxFileSize > 0))
-    throw new UsageError("--max-file-size must be a positive number of bytes");
-
-  const { config, root } = await loadConfig(values.config, io.cwd);
-  const failOn = parseFailOn(values["fail-on"] ?? config.failOn ?? "error");
-  const result = await check(positionals.length > 0 ? positionals : ["."], {
+  const { config, root } = await loadConfig(args.config, io.cwd);
+  const failOn: FailOn = args.failOn ?? config.failOn ?? "error";
+  const result = await check(args.paths, {
     cwd: io.cwd,
     root,
     config,
     readStdin: io.readStdin,
-    ...(version ? { kubernetesVersion: version.replace(/^v/, "") } : {}),
-    ...(maxFileSize ? { maxFileSize } : {}),
+    ...(args.kubernetesVersion ? { kubernetesVersion: args.kubernetesVersion } : {}),
+    ...(args.maxFileSize ? { maxFileSize: args.maxFileSize } : {}),
   });
-  const report = renderReport(format, result, { color: !values["no-color"] && !values.output && useColor(io) });
-  if (values.output) await writeFile(path.resolve(io.cwd, values.output), report);
-  else io.stdout(report);
 
-  if (failOn === "none") return EXIT.ok;
-  const threshold = severityRank(failOn);
-  return result.findings.some((f) => severityRank(f.severity) >= threshold) ? EXIT.findings : EXIT.ok;
+  const toFile = args.output !== undefined && args.output !== "-";
+  const report = renderReport(args.format, result, {
+    // a file is read later by something else: never escape codes in it
+    color: !args.noColor && !toFile && useColor(io),
+    uriFor: (file) => repositoryUri(file, { cwd: io.cwd, root }),
+  });
+  if (toFile && args.output) await writeFileAtomic(path.resolve(io.cwd, args.output), report, args.output);
+  else io.stdout(report);
+  return exitCode(result.findings, failOn);
 }
 
-function parseFailOn(value: string): Severity | "none" {
-  if (value === "none" || SEVERITIES.includes(value as Severity)) return value as Severity | "none";
-  throw new UsageError(`--fail-on must be one of error, warning, info, none`);
+export function exitCode(findings: readonly Finding[], failOn: FailOn): number {
+  if (failOn === "none") return EXIT.ok;
+  const threshold = severityRank(failOn);
+  return findings.some((finding) => severityRank(finding.severity) >= threshold) ? EXIT.findings : EXIT.ok;
 }

@@ -11,6 +11,12 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `plumbline check | head` closes the pipe early: that is the reader's choice, not a crash
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`plumbline: cannot write to stdout (${error.code ?? error.message})\n`);
+    process.exit(2);
+  });
   return {
     cwd: process.cwd(),
     env: process.env,
@@ -21,10 +27,15 @@ export function processIo(): CliIo {
   };
 }
 
-/** NO_COLOR and FORCE_COLOR win over the terminal check, as https://no-color.org asks. */
+/**
+ * Colour on a terminal, unless NO_COLOR (https://no-color.org) is set or TERM is dumb;
+ * FORCE_COLOR (set, other than 0/false) turns it on for pipes, e.g. CI logs. NO_COLOR wins both.
+ */
 export function useColor(io: CliIo): boolean {
   if (io.env.NO_COLOR) return false;
-  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== "0") return true;
+  const force = io.env.FORCE_COLOR;
+  if (force) return force !== "0" && force.toLowerCase() !== "false";
+  if (io.env.TERM === "dumb") return false;
   return io.stdoutIsTty;
 }
 

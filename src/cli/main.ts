@@ -1,9 +1,10 @@
 import { ConfigError } from "../config/load.js";
 import { InputError } from "../manifests/inputs.js";
-import { CHECK_HELP, checkCommand } from "./check-command.js";
+import { checkCommand } from "./check-command.js";
 import { type CliIo, EXIT } from "./io.js";
 import { UsageError } from "./usage.js";
 import { VERSION } from "./version.js";
+import { OutputError } from "./write-output.js";
 
 const HELP = `Usage: plumbline <command> [options]
 
@@ -22,15 +23,20 @@ const COMMANDS: Record<string, Command> = { check: checkCommand };
 /** Runs the CLI and returns the exit code; input problems print one clear line, never a stack trace. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (name === undefined) {
+    io.stderr(HELP);
+    return EXIT.error;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
     io.stdout(HELP);
-    return name === undefined ? EXIT.error : EXIT.ok;
+    return EXIT.ok;
   }
   if (name === "--version" || name === "-v") {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
+  // own keys only: `plumbline constructor` is an unknown command, not Object's constructor
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.stderr(`plumbline: unknown command "${name}"\n\n${HELP}`);
     return EXIT.error;
@@ -38,17 +44,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command(rest, io);
   } catch (error) {
-    return reportError(error, io, name === "check" ? CHECK_HELP : HELP);
+    return reportError(error, io, name);
   }
 }
 
-function reportError(error: unknown, io: CliIo, help: string): number {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-    io.stderr(`plumbline: ${(error as Error).message}\n\n${help}`);
-  } else if (error instanceof ConfigError || error instanceof InputError) {
-    io.stderr(`plumbline: ${error.message}\n`);
+/** One line on stderr and exit 2: a stack trace only when PLUMBLINE_DEBUG asks for one. */
+function reportError(error: unknown, io: CliIo, command: string): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  if (error instanceof UsageError || code?.startsWith("ERR_PARSE_ARGS")) {
+    io.stderr(`plumbline: ${message}\nRun "plumbline ${command} --help" for the options.\n`);
+  } else if (error instanceof ConfigError || error instanceof InputError || error instanceof OutputError) {
+    io.stderr(`plumbline: ${message}\n`);
   } else {
-    const detail = io.env.PLUMBLINE_DEBUG ? String((error as Error).stack ?? error) : String((error as Error).message ?? error);
+    const detail = io.env.PLUMBLINE_DEBUG && error instanceof Error ? (error.stack ?? message) : message;
     io.stderr(`plumbline: internal error: ${detail}\n(set PLUMBLINE_DEBUG=1 for details, and please report it)\n`);
   }
   return EXIT.error;

@@ -1,6 +1,3 @@
-import { createRequire } from "node:module";
+import { TOOL } from "../report/tool.js";
 
-const require = createRequire(import.meta.url);
-const manifest = require("../../../package.json") as { version: string };
-
-export const VERSION: string = manifest.version;
+export const VERSION: string = TOOL.version;

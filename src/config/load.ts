@@ -1,90 +1,15 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Ajv, type ErrorObject } from "ajv";
-import { isMap, LineCounter, parseDocument } from "yaml";
-import type { Severity } from "../findings/finding.js";
-import { createLocator } from "../manifests/locate.js";
-import type { RuleSetting } from "../rules/engine.js";
-import { findRule } from "../rules/registry.js";
-import { EMPTY_CONFIG, type PlumblineConfig } from "./config.js";
-import { CONFIG_SCHEMA } from "./schema.js";
+import type { PlumblineConfig } from "./config.js";
+import { EMPTY_CONFIG } from "./config.js";
+import { ConfigError } from "./errors.js";
+import { parseConfig } from "./parse.js";
+
+export { ConfigError } from "./errors.js";
+export { configFromObject, parseConfig } from "./parse.js";
 
 export const CONFIG_PATH = path.join(".github", "plumbline.yml");
-
-/** A configuration file that cannot be used: says which file, line and key. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}:${column}: ${detail}`);
-  }
-}
-
-const validate = new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
-
-/** Parses and validates configuration text. An empty file is the default configuration. */
-export function parseConfig(text: string, file: string): PlumblineConfig {
-  const lineCounter = new LineCounter();
-  // YAML 1.2 on purpose: `cpu-limit-set: off` must stay the string "off", not become false
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const syntax = document.errors[0];
-  if (syntax) {
-    const { line, col } = lineCounter.linePos(syntax.pos[0]);
-    throw new ConfigError(file, line, col, syntax.message.split("\n")[0] ?? "invalid YAML");
-  }
-  if (document.contents === null) return EMPTY_CONFIG;
-  const locate = createLocator(document, document.contents, lineCounter);
-  const fail = (pointer: string, detail: string): never => {
-    const { line, column } = locate(pointer);
-    throw new ConfigError(file, line, column, detail);
-  };
-  if (!isMap(document.contents)) fail("", "the configuration must be a mapping of keys");
-  const raw = document.toJS() as Record<string, unknown>;
-  if (!validate(raw)) fail(...describe(validate.errors?.[0]));
-
-  const rules: Record<string, RuleSetting> = {};
-  for (const [id, setting] of Object.entries((raw.rules ?? {}) as Record<string, unknown>)) {
-    if (!findRule(id)) fail(`/rules/${id}`, `rules.${id}: no rule has this id (see docs/rules/)`);
-    rules[id] = toRuleSetting(setting);
-  }
-  const external = (raw.external ?? {}) as PlumblineConfig["external"];
-  return {
-    ignore: (raw.ignore as string[] | undefined) ?? [],
-    rules,
-    external: { namespaces: external.namespaces ?? [], resources: external.resources ?? [] },
-    ...(typeof raw.kubernetesVersion === "string" ? { kubernetesVersion: raw.kubernetesVersion.replace(/^v/, "") } : {}),
-    ...(raw.failOn ? { failOn: raw.failOn as Severity } : {}),
-    ...(raw.drift ? { drift: raw.drift as Record<string, unknown> } : {}),
-  };
-}
-
-function toRuleSetting(setting: unknown): RuleSetting {
-  if (setting === "off" || setting === false) return { enabled: false };
-  if (setting === "on" || setting === true) return { enabled: true };
-  if (typeof setting === "string") return { severity: setting as Severity };
-  return setting as RuleSetting;
-}
-
-function describe(error: ErrorObject | undefined): [string, string] {
-  if (!error) return ["", "invalid configuration"];
-  const key = error.instancePath.slice(1).replaceAll("/", ".") || "(top level)";
-  if (error.keyword === "additionalProperties") {
-    const extra = (error.params as { additionalProperty: string }).additionalProperty;
-    return [`${error.instancePath}/${extra}`, `${key === "(top level)" ? "" : `${key}.`}${extra}: unknown key`];
-  }
-  if (error.instancePath === "/kubernetesVersion") {
-    return [
-      error.instancePath,
-      `kubernetesVersion: must be a quoted version such as "1.31" (unquoted, 1.30 reads as the number 1.3)`,
-    ];
-  }
-  return [error.instancePath, `${key}: ${error.message ?? "invalid"}`];
-}
 
 /** The repository root above `from`: the nearest directory holding `.git`, else `from` itself. */
 export function repositoryRoot(from: string): string {
@@ -97,7 +22,10 @@ export function repositoryRoot(from: string): string {
   }
 }
 
-/** Reads `--config FILE`, or `.github/plumbline.yml` at the repository root when it exists. */
+/**
+ * Reads `--config FILE`, or `.github/plumbline.yml` at the repository root when it exists.
+ * A missing default file is the default configuration; a missing explicit one is an error.
+ */
 export async function loadConfig(
   explicit: string | undefined,
   cwd: string,
@@ -105,9 +33,16 @@ export async function loadConfig(
   const root = repositoryRoot(cwd);
   const file = explicit ? path.resolve(cwd, explicit) : path.join(root, CONFIG_PATH);
   if (!explicit && !existsSync(file)) return { config: EMPTY_CONFIG, root };
-  const display = path.relative(cwd, file) || file;
+  const display = explicit ?? (path.relative(cwd, file) || file);
   const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError(display, 1, 1, `cannot be read: ${error.code ?? error.message}`);
+    throw new ConfigError(display, 0, 0, `cannot read the configuration (${readProblem(error)})`);
   });
   return { config: parseConfig(text, display), file, root };
+}
+
+function readProblem(error: NodeJS.ErrnoException): string {
+  if (error.code === "ENOENT") return "no such file";
+  if (error.code === "EISDIR") return "it is a directory";
+  if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
+  return error.code ?? error.message;
 }

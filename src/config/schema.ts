@@ -1,17 +1,19 @@
 /** JSON Schema of `.github/plumbline.yml`: one schema for the CLI, the Action and the bot. */
 
+import { DRIFT_CONFIG_SCHEMA } from "../drift/config-schema.js";
+
 const severity = { enum: ["error", "warning", "info"] };
 
+/** Scalars and objects are told apart first (if/then/else, not anyOf) so an error names the real problem. */
 const ruleSetting = {
-  anyOf: [
-    { enum: ["off", "on", "error", "warning", "info"] },
-    { type: "boolean" },
-    {
-      type: "object",
-      additionalProperties: false,
-      properties: { enabled: { type: "boolean" }, severity },
-    },
-  ],
+  if: { type: "object" },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keyword, not a thenable
+  then: {
+    type: "object",
+    additionalProperties: false,
+    properties: { enabled: { type: "boolean" }, severity },
+  },
+  else: { enum: ["off", "on", "error", "warning", "info", true, false] },
 };
 
 export const CONFIG_SCHEMA = {
@@ -38,6 +40,6 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
-    drift: { type: "object" },
+    drift: DRIFT_CONFIG_SCHEMA,
   },
 } as const;

@@ -7,37 +7,53 @@ export interface TextOptions {
   readonly color: boolean;
 }
 
-const SEVERITY_STYLE: Record<Severity, Parameters<typeof styleText>[0]> = {
+type Style = Parameters<typeof styleText>[0];
+
+const SEVERITY_STYLE: Record<Severity, Style> = {
   error: ["red", "bold"],
   warning: "yellow",
   info: "cyan",
 };
 
+/**
+ * Control characters from a manifest (a YAML string can hold `"\e[2J"`) must not reach a terminal
+ * as escape sequences: they are shown as `\x1b`-style text instead.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function printable(text: string): string {
+  return text.replace(CONTROL, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
 /** Findings grouped by file, one `file:line:col  severity  rule  message` line each, then a tally. */
 export function renderText(findings: readonly Finding[], summary: Summary, options: TextOptions): string {
-  const paint = (style: Parameters<typeof styleText>[0], text: string) =>
-    options.color ? styleText(style, text, { validateStream: false }) : text;
-  const lines: string[] = [];
-  let currentFile: string | undefined;
+  const paint = (style: Style, text: string) => (options.color ? styleText(style, text, { validateStream: false }) : text);
+  const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
-    if (finding.file !== currentFile) {
-      if (currentFile !== undefined) lines.push("");
-      lines.push(paint("underline", finding.file));
-      currentFile = finding.file;
-    }
-    const where = `${finding.file}:${finding.line}:${finding.column}`;
-    lines.push(
-      `  ${where}  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))}  ${paint("dim", finding.rule)}  ${finding.message}`,
-    );
+    const group = byFile.get(finding.file);
+    if (group) group.push(finding);
+    else byFile.set(finding.file, [finding]);
   }
-  if (findings.length > 0) lines.push("");
-  const { error, warning, info } = summary.bySeverity;
-  const tally =
-    findings.length === 0
-      ? `No findings in ${plural(summary.resources, "resource")} from ${plural(summary.files, "file")}.`
-      : `${plural(findings.length, "finding")} (${error} error, ${warning} warning, ${info} info) in ${plural(summary.resources, "resource")} from ${plural(summary.files, "file")}.`;
-  lines.push(paint("bold", tally));
+  const lines: string[] = [];
+  for (const [file, group] of byFile) {
+    lines.push(paint("underline", printable(file)));
+    for (const finding of group) {
+      const where = printable(`${finding.file}:${finding.line}:${finding.column}`);
+      const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7));
+      lines.push(`  ${where}  ${severity}  ${paint("dim", finding.rule)}  ${printable(finding.message)}`);
+    }
+    lines.push("");
+  }
+  lines.push(paint("bold", tally(findings.length, summary)));
   return `${lines.join("\n")}\n`;
+}
+
+function tally(count: number, summary: Summary): string {
+  const scope = `${plural(summary.resources, "resource")} from ${plural(summary.files, "file")}`;
+  if (count === 0) return `No findings in ${scope}.`;
+  const { error, warning, info } = summary.bySeverity;
+  return `${plural(count, "finding")} (${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info) in ${scope}.`;
 }
 
 function plural(count: number, noun: string): string {

@@ -1,0 +1,138 @@
+import { Ajv } from "ajv";
+import { isMap, LineCounter, parseDocument } from "yaml";
+import type { Severity } from "../findings/finding.js";
+import { formatVersion, parseKubeVersion } from "../k8s/versions.js";
+import { createLocator } from "../manifests/locate.js";
+import type { RuleSetting } from "../rules/engine.js";
+import { ALL_RULES, findRule } from "../rules/registry.js";
+import { EMPTY_CONFIG, type PlumblineConfig } from "./config.js";
+import { ConfigError, type ConfigProblem, closest, describeSchemaError, escapePointer } from "./errors.js";
+import { CONFIG_SCHEMA } from "./schema.js";
+
+// verbose: errors carry the offending value and the schema around it, for messages that name both.
+// strictRequired off: `not: { required: [x] }` ("must not have x") is an idiom it misreads.
+const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true }).compile(CONFIG_SCHEMA);
+
+type Locate = (pointer: string) => { line: number; column: number };
+
+/** Parses and validates configuration text. An empty file (or only comments) is the default configuration. */
+export function parseConfig(text: string, file: string): PlumblineConfig {
+  const lineCounter = new LineCounter();
+  // YAML 1.2 on purpose: `image-tag-latest: off` must stay the string "off", not become false
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntax = document.errors[0];
+  if (syntax) {
+    const { line, col } = lineCounter.linePos(syntax.pos[0]);
+    throw new ConfigError(file, line, col, syntax.message.split("\n")[0] ?? "invalid YAML");
+  }
+  if (document.contents === null) return EMPTY_CONFIG;
+  const locator = createLocator(document, document.contents, lineCounter);
+  if (!isMap(document.contents)) fail(file, locator, { pointer: "", detail: "the configuration must be a mapping of keys" });
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    fail(file, locator, { pointer: "", detail: `cannot be read: ${(error as Error).message}` });
+  }
+  return toConfig(raw, file, locator);
+}
+
+/**
+ * Validates a configuration that is already an object (Probot's `context.config`, a test): the
+ * same checks as `parseConfig`, with errors that name the key but no line.
+ */
+export function configFromObject(raw: unknown, file: string): PlumblineConfig {
+  if (raw === null || raw === undefined) return EMPTY_CONFIG;
+  return toConfig(raw, file, () => ({ line: 0, column: 0 }));
+}
+
+function toConfig(value: unknown, file: string, locate: Locate): PlumblineConfig {
+  const raw = withoutEmptySections(value);
+  if (!validate(raw)) {
+    const problems = (validate.errors ?? []).map(describeSchemaError).filter((p) => p !== undefined);
+    fail(file, locate, firstInText(problems, locate) ?? { pointer: "", detail: "invalid configuration" });
+  }
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    if (!findRule(id)) {
+      const suggestion = closest(
+        id,
+        ALL_RULES.map((rule) => rule.id),
+      );
+      const hint = suggestion ? `did you mean ${suggestion}?` : "see docs/rules/ for the list";
+      fail(file, locate, { pointer: `/rules/${escapePointer(id)}`, detail: `rules.${id}: no rule has this id (${hint})` });
+    }
+    rules[id] = toRuleSetting(setting);
+  }
+  const version = raw.kubernetesVersion === undefined ? undefined : parseKubeVersion(raw.kubernetesVersion);
+  return {
+    ignore: (raw.ignore ?? []).map(normalizeGlob),
+    rules,
+    external: { namespaces: raw.external?.namespaces ?? [], resources: raw.external?.resources ?? [] },
+    ...(version ? { kubernetesVersion: formatVersion(version) } : {}),
+    ...(raw.failOn ? { failOn: raw.failOn } : {}),
+    ...(raw.drift ? { drift: raw.drift } : {}),
+  };
+}
+
+/** The shape the schema guarantees once `validate` has passed. */
+interface RawConfig {
+  kubernetesVersion?: string;
+  failOn?: Severity;
+  ignore?: string[];
+  rules?: Record<string, unknown>;
+  external?: { namespaces?: string[]; resources?: PlumblineConfig["external"]["resources"][number][] };
+  drift?: Record<string, unknown>;
+}
+
+/** `rules:` with every entry commented out is null in YAML; it means "none", not a type error. */
+function withoutEmptySections(value: unknown): RawConfig {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value as RawConfig;
+  return Object.fromEntries(Object.entries(value).filter(([, section]) => section !== null)) as RawConfig;
+}
+
+function toRuleSetting(setting: unknown): RuleSetting {
+  if (setting === "off" || setting === false) return { enabled: false };
+  if (setting === "on" || setting === true) return { enabled: true };
+  if (typeof setting === "string") return { severity: setting as Severity };
+  return setting as RuleSetting;
+}
+
+/**
+ * Globs are matched against paths relative to the repository root, which never start with `./`
+ * or `/`; a trailing `/` means "everything under this directory", as in .gitignore.
+ */
+function normalizeGlob(glob: string): string {
+  const trimmed = glob
+    .trim()
+    .replace(/^(\.\/)+/, "")
+    .replace(/^\/+/, "");
+  return trimmed === "" || trimmed.endsWith("/") ? `${trimmed}**` : trimmed;
+}
+
+/**
+ * The problem the reader meets first going down the file, so fixing them top to bottom works;
+ * at one place, the most specific one.
+ */
+function firstInText(problems: readonly ConfigProblem[], locate: Locate): ConfigProblem | undefined {
+  const order = (problem: ConfigProblem) => {
+    const { line, column } = locate(problem.pointer);
+    return [line, column, problem.rank ?? 0];
+  };
+  let first: { problem: ConfigProblem; key: number[] } | undefined;
+  for (const problem of problems) {
+    const key = order(problem);
+    if (!first || compareKeys(key, first.key) < 0) first = { problem, key };
+  }
+  return first?.problem;
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
+}
+
+function fail(file: string, locate: Locate, problem: ConfigProblem): never {
+  const { line, column } = locate(problem.pointer);
+  throw new ConfigError(file, line, column, problem.detail);
+}
