@@ -19,18 +19,28 @@ const TEMPLATE_PATH: Record<string, string> = {
   DaemonSet: "/spec/template",
   ReplicaSet: "/spec/template",
   ReplicationController: "/spec/template",
+  // OpenShift's predecessor of Deployment: deprecated, but still what many clusters run
+  DeploymentConfig: "/spec/template",
   Job: "/spec/template",
   CronJob: "/spec/jobTemplate/spec/template",
   PodTemplate: "/template",
 };
 
 /** Kinds whose pods are expected to run until replaced: the ones probes and disruption rules are about. */
-const LONG_RUNNING = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"]);
+const LONG_RUNNING = new Set([
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "ReplicationController",
+  "DeploymentConfig",
+]);
 
 /** Pointer of the pod template (metadata + spec) of a workload, or undefined for other kinds. */
 export function podTemplatePath(resource: Resource): string | undefined {
   if (resource.kind === "Pod") return "";
-  return TEMPLATE_PATH[resource.kind];
+  // own keys only: `kind: constructor` must not find Object.prototype.constructor
+  return Object.hasOwn(TEMPLATE_PATH, resource.kind) ? TEMPLATE_PATH[resource.kind] : undefined;
 }
 
 export function podSpecPath(resource: Resource): string | undefined {

@@ -1,13 +1,16 @@
 import { containersOf, describeContainer, isWorkload } from "../../k8s/workload.js";
 import type { Rule } from "../types.js";
 
-/** The tag of an image reference; a registry port (`registry:5000/app`) is not a tag. */
+/**
+ * The tag of an image reference; a registry port (`registry:5000/app`) is not a tag, and an empty tag
+ * (`app:`) is no tag. A digest pins the image whatever the tag says.
+ */
 export function imageTag(image: string): { tag?: string; digest: boolean } {
-  const at = image.indexOf("@");
-  if (at !== -1) return { digest: true };
+  if (image.includes("@")) return { digest: true };
   const lastSlash = image.lastIndexOf("/");
   const colon = image.indexOf(":", lastSlash + 1);
-  return colon === -1 ? { digest: false } : { tag: image.slice(colon + 1), digest: false };
+  const tag = colon === -1 ? "" : image.slice(colon + 1);
+  return tag === "" ? { digest: false } : { tag, digest: false };
 }
 
 export const imageTagLatest: Rule = {
@@ -20,8 +23,8 @@ export const imageTagLatest: Rule = {
   appliesTo: isWorkload,
   check: (resource) =>
     containersOf(resource, ["container", "init", "ephemeral"]).flatMap((ref) => {
-      const image = ref.container.image;
-      if (typeof image !== "string" || image === "") return [];
+      const image = typeof ref.container.image === "string" ? ref.container.image.trim() : "";
+      if (image === "") return [];
       const { tag, digest } = imageTag(image);
       if (digest || (tag !== undefined && tag !== "latest")) return [];
       const why = tag === undefined ? "has no tag, which means :latest" : "uses the :latest tag";

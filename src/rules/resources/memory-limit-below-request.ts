@@ -1,4 +1,5 @@
 import { compareQuantities, parseQuantity } from "../../k8s/quantity.js";
+import { containerResource, resourcePath } from "../../k8s/resources.js";
 import { containersOf, describeContainer, isWorkload } from "../../k8s/workload.js";
 import type { Rule } from "../types.js";
 
@@ -9,18 +10,18 @@ export const memoryLimitBelowRequest: Rule = {
   category: "resources",
   why: "The API server rejects a pod whose limit is below its request, so the workload never starts.",
   appliesTo: isWorkload,
+  // compared by exact value: 1000M is less than 1Gi, and 0.5Gi equals 512Mi
   check: (resource) =>
     containersOf(resource).flatMap((ref) => {
-      const resources = ref.container.resources as
-        | { requests?: Record<string, unknown>; limits?: Record<string, unknown> }
-        | undefined;
-      const request = parseQuantity(resources?.requests?.memory);
-      const limit = parseQuantity(resources?.limits?.memory);
+      const requestText = containerResource(ref, "requests", "memory");
+      const limitText = containerResource(ref, "limits", "memory");
+      const request = parseQuantity(requestText);
+      const limit = parseQuantity(limitText);
       if (!request || !limit || compareQuantities(limit, request) >= 0) return [];
       return [
         {
-          path: `${ref.path}/resources/limits/memory`,
-          message: `${describeContainer(ref)} memory limit ${String(resources?.limits?.memory)} is below its request ${String(resources?.requests?.memory)}`,
+          path: resourcePath(ref, "limits", "memory"),
+          message: `${describeContainer(ref)} memory limit ${String(limitText)} is below its request ${String(requestText)}`,
         },
       ];
     }),

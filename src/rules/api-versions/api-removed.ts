@@ -1,0 +1,26 @@
+import type { Rule } from "../types.js";
+import { apiStatus, apiVersionFix, componentVersion, replacementAdvice } from "./lifecycle.js";
+
+export const apiRemoved: Rule = {
+  id: "api-removed",
+  title: "API version has been removed",
+  severity: "error",
+  category: "api-versions",
+  why: "The API server no longer serves this apiVersion, so applying the manifest fails and a cluster upgrade strands whatever still uses it. Move to the replacement API before upgrading.",
+  peers: { kubeLinter: ["no-extensions-v1beta"], kubeScore: ["stable-version"] },
+  appliesTo: () => true,
+  check: (resource, context) => {
+    const status = apiStatus(resource, context.kubernetesVersion);
+    if (status?.stage !== "removed") return [];
+    const { entry, target } = status;
+    const against = entry.component === "k8s" ? ` (checking against ${target.major}.${target.minor})` : "";
+    const fix = apiVersionFix(resource, status);
+    return [
+      {
+        path: "/apiVersion",
+        message: `${resource.apiVersion} ${resource.kind} was removed in ${componentVersion(entry, entry.removedIn)}${against}; ${replacementAdvice(status)}`,
+        ...(fix ? { fix } : {}),
+      },
+    ];
+  },
+};

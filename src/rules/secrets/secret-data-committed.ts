@@ -1,0 +1,62 @@
+import path from "node:path";
+import { KUSTOMIZATION_FILES } from "../../manifests/detect.js";
+import { joinPointer } from "../../manifests/pointer.js";
+import type { Resource } from "../../manifests/resource.js";
+import type { Hit, Rule } from "../types.js";
+import { isRealValue } from "./literal-value.js";
+
+export const secretDataCommitted: Rule = {
+  id: "secret-data-committed",
+  title: "Secret values committed to Git",
+  severity: "error",
+  category: "security",
+  why: "Secret data is only base64-encoded, not encrypted: everyone who can read the repository, its forks and its history can read the values. Commit an encrypted form instead (Sealed Secrets, SOPS) or let External Secrets fetch them from a secret store.",
+  appliesTo: (resource) => resource.kind === "Secret" && resource.apiVersion === "v1" && isFromCommittedFile(resource),
+  check: (resource) =>
+    (["data", "stringData"] as const).flatMap((field): Hit[] => {
+      const keys = committedKeys(resource.object[field], field === "data");
+      if (keys.length === 0) return [];
+      return [
+        {
+          path: joinPointer("", field),
+          // key names are fine to show; values never are
+          message: `Secret "${resource.name}" has ${describeKeys(keys)} in ${field} in plain text (base64 is not encryption); use Sealed Secrets, External Secrets or SOPS`,
+        },
+      ];
+    }),
+};
+
+/**
+ * Piped input (`helm template … | plumbline check -`) may carry values injected at render time, and a
+ * Kustomize secretGenerator's output is built from files that may be kept out of Git: neither is
+ * known to be committed, so neither is reported.
+ */
+function isFromCommittedFile(resource: Resource): boolean {
+  const file = resource.source.file;
+  // "<stdin>" is STDIN_NAME in manifests/load.ts, repeated so that rules do not depend on the loader
+  return file !== "<stdin>" && !(KUSTOMIZATION_FILES as readonly string[]).includes(path.basename(file));
+}
+
+/** Keys whose values are real: not empty, not a placeholder or a template, not SOPS ciphertext. */
+function committedKeys(section: unknown, base64: boolean): string[] {
+  if (section === null || typeof section !== "object" || Array.isArray(section)) return [];
+  return Object.entries(section as Record<string, unknown>)
+    .filter(([, value]) => typeof value === "string" && isCommittedValue(value, base64))
+    .map(([key]) => key);
+}
+
+function isCommittedValue(value: string, base64: boolean): boolean {
+  if (!base64) return isRealValue(value);
+  const compact = value.replace(/\s+/g, "");
+  // not base64 at all: a template or placeholder the API server would reject, judged as written
+  if (compact === "" || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return isRealValue(value);
+  const decoded = Buffer.from(compact, "base64").toString("utf8");
+  // binary content (keystores, certificates in DER) is real by nature
+  return decoded.includes("\uFFFD") || isRealValue(decoded);
+}
+
+function describeKeys(keys: string[]): string {
+  const shown = keys.slice(0, 3).join(", ");
+  const more = keys.length > 3 ? `, and ${keys.length - 3} more` : "";
+  return `${keys.length === 1 ? "a value" : `${keys.length} values`} (${shown}${more})`;
+}

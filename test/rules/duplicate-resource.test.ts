@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { parseManifestText } from "../../src/manifests/parse.js";
+import { lintFiles, lintSet, positionOf, yaml } from "./helpers.js";
+
+const RULE = "duplicate-resource";
+
+function configMap(name: string, namespace?: string, apiVersion = "v1"): string {
+  return yaml`
+    apiVersion: ${apiVersion}
+    kind: ConfigMap
+    metadata:
+      name: ${name}
+      ${namespace === undefined ? "" : `namespace: ${namespace}`}
+    data: { a: b }
+  `;
+}
+
+function duplicates(files: Record<string, string>) {
+  return lintFiles(files).filter((f) => f.rule === RULE);
+}
+
+describe(RULE, () => {
+  it("reports the second definition, at its name, saying where the first is", () => {
+    const second = `---\n${configMap("settings")}`;
+    const findings = duplicates({ "deploy/a.yaml": configMap("other") + second, "deploy/b.yaml": configMap("settings") });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      file: "deploy/b.yaml",
+      severity: "error",
+      ...positionOf(configMap("settings"), "name: settings"),
+    });
+    const firstLine = positionOf(configMap("other") + second, "name: settings").line;
+    expect(findings[0]?.message).toBe(
+      `ConfigMap "settings" is already defined at deploy/a.yaml:${firstLine}; only one of them ends up in the cluster`,
+    );
+  });
+
+  it("reports every later copy, each naming the first", () => {
+    const text = [configMap("x", "prod"), configMap("x", "prod"), configMap("x", "prod")].join("---\n");
+    const findings = duplicates({ "deploy/a.yaml": text });
+    expect(findings).toHaveLength(2);
+    expect(findings.every((f) => f.message.includes('in namespace "prod"') && f.message.includes("deploy/a.yaml:4"))).toBe(true);
+  });
+
+  it("treats objects of the same group as one, whatever their version", () => {
+    const deployment = (apiVersion: string) => yaml`
+      apiVersion: ${apiVersion}
+      kind: Deployment
+      metadata: { name: web }
+      spec: {}
+    `;
+    expect(duplicates({ "d/a.yaml": `${deployment("apps/v1")}---\n${deployment("apps/v1beta2")}` })).toHaveLength(1);
+  });
+
+  it("stays silent when namespace, kind, group or name differ, and when one namespace is only implied", () => {
+    const text = [configMap("x", "a"), configMap("x", "b"), configMap("y", "a"), configMap("x"), configMap("x", "default")].join(
+      "---\n",
+    );
+    expect(duplicates({ "d/a.yaml": text })).toEqual([]);
+  });
+
+  it("never compares plain files of sibling directories, which usually go to different clusters", () => {
+    expect(duplicates({ "staging/a.yaml": configMap("x"), "prod/a.yaml": configMap("x") })).toEqual([]);
+  });
+
+  it("compares every copy inside one Kustomize rendering, wherever the sources live", () => {
+    const rendered = parseManifestText(
+      `${configMap("x")}---\n${configMap("x")}`,
+      "overlay/kustomization.yaml",
+      "kustomize:overlay",
+    );
+    const findings = lintSet({ resources: rendered.resources, problems: [], files: [] }).filter((f) => f.rule === RULE);
+    expect(findings).toHaveLength(1);
+  });
+
+  it("ignores generateName, which gives every object its own name", () => {
+    const job = yaml`
+      apiVersion: batch/v1
+      kind: Job
+      metadata: { generateName: migrate- }
+      spec: {}
+    `;
+    expect(duplicates({ "d/a.yaml": `${job}---\n${job}` })).toEqual([]);
+  });
+
+  it("does not count the same document read twice", () => {
+    const { resources } = parseManifestText(configMap("x"), "d/a.yaml", "dir:d");
+    const findings = lintSet({ resources: [...resources, ...resources], problems: [], files: ["d/a.yaml"] });
+    expect(findings.filter((f) => f.rule === RULE)).toEqual([]);
+  });
+
+  it("can be waived on the copy", () => {
+    const waived = configMap("x").replace("  name: x", "  name: x\n  annotations: { plumbline.dev/ignore: duplicate-resource }");
+    expect(waived).toContain("ignore");
+    expect(duplicates({ "d/a.yaml": `${configMap("x")}---\n${waived}` })).toEqual([]);
+  });
+});

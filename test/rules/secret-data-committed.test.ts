@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { parseManifestText } from "../../src/manifests/parse.js";
+import { findingsOf, lintSet, positionOf, yaml } from "./helpers.js";
+
+const RULE = "secret-data-committed";
+
+const b64 = (text: string) => Buffer.from(text).toString("base64");
+
+describe(RULE, () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Secret
+    metadata: { name: db }
+    type: Opaque
+    data:
+      username: ${b64("app")}
+      password: ${b64("hunter2")}
+    stringData:
+      extra: "open sesame"
+  `;
+
+  it("fires once per section that holds values, at its key, naming keys but never values", () => {
+    const findings = findingsOf(RULE, text);
+    expect(findings.map((f) => f.path)).toEqual(["/data", "/stringData"]);
+    expect(findings[0]).toMatchObject({ severity: "error", ...positionOf(text, "data:\n") });
+    expect(findings[1]).toMatchObject(positionOf(text, "stringData:"));
+    expect(findings[0]?.message).toBe(
+      'Secret "db" has 2 values (username, password) in data in plain text (base64 is not encryption); use Sealed Secrets, External Secrets or SOPS',
+    );
+    for (const finding of findings) {
+      for (const value of ["hunter2", b64("hunter2"), "open sesame"]) expect(finding.message).not.toContain(value);
+    }
+  });
+
+  it("stays silent for SOPS-encrypted Secrets", () => {
+    const sops = yaml`
+      apiVersion: v1
+      kind: Secret
+      metadata: { name: db }
+      data:
+        password: ENC[AES256_GCM,data:Xr0q2w==,iv:aGVsbG8=,tag:d29ybGQ=,type:str]
+      sops:
+        mac: ENC[AES256_GCM,data:abc=,iv:def=,tag:ghi=,type:str]
+        version: 3.9.0
+    `;
+    expect(findingsOf(RULE, sops)).toEqual([]);
+  });
+
+  it("stays silent without data, with empty values or with placeholders", () => {
+    const token = yaml`
+      apiVersion: v1
+      kind: Secret
+      metadata:
+        name: build-robot
+        annotations: { kubernetes.io/service-account.name: build-robot }
+      type: kubernetes.io/service-account-token
+    `;
+    expect(findingsOf(RULE, token)).toEqual([]);
+    const placeholders = yaml`
+      apiVersion: v1
+      kind: Secret
+      metadata: { name: app }
+      data:
+        empty: ""
+        flag: ${b64("true")}
+      stringData:
+        password: <path:vault/data/app#password>
+        token: \${TOKEN}
+        nothing:
+    `;
+    expect(findingsOf(RULE, placeholders)).toEqual([]);
+  });
+
+  it("counts binary data as real", () => {
+    const binary = yaml`
+      apiVersion: v1
+      kind: Secret
+      metadata: { name: keystore }
+      data:
+        keystore.jks: ${Buffer.from([0xfe, 0xed, 0xfe, 0xed, 0x00, 0x02, 0x81]).toString("base64")}
+    `;
+    expect(findingsOf(RULE, binary)).toHaveLength(1);
+  });
+
+  it("does not judge piped renders or Kustomize generator output, which need not be in Git", () => {
+    for (const file of ["<stdin>", "overlays/prod/kustomization.yaml"]) {
+      const { resources } = parseManifestText(text, file, "s");
+      expect(
+        lintSet({ resources, problems: [], files: [file] }).filter((f) => f.rule === RULE),
+        file,
+      ).toEqual([]);
+    }
+  });
+
+  it("can be waived per Secret", () => {
+    const waived = text.replace("name: db }", 'name: db, annotations: { plumbline.dev/ignore: "secret-data-committed" } }');
+    expect(waived).not.toBe(text);
+    expect(findingsOf(RULE, waived)).toEqual([]);
+  });
+});
