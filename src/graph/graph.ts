@@ -2,7 +2,7 @@ import type { ExternalResource } from "../config/config.js";
 import { type LabelSelector, parseLabelSelector, parseLabels, selectorMatches } from "../k8s/selector.js";
 import { identityKey, type Resource } from "../manifests/resource.js";
 import { buildNameIndex, type Lookup } from "./references.js";
-import { namespaceOf, toWorkload, type Workload } from "./workloads.js";
+import { customPodTemplateLabels, namespaceOf, toWorkload, type Workload } from "./workloads.js";
 
 /**
  * The resources of one scope, indexed once per run. Rules about links between objects read this and
@@ -26,6 +26,11 @@ export interface ResourceGraph {
   autoscalersOf(workload: Workload): readonly Resource[];
   /** a Namespace object in the input, one the configuration declares, or one every cluster has */
   namespaceKnown(namespace: string): boolean;
+  /**
+   * Custom resources in the namespace with a pod template whose labels the selector picks (Argo
+   * Rollouts, OpenKruise): they create pods the graph does not model as workloads.
+   */
+  customPodTemplatesSelectedBy(namespace: string, selector: LabelSelector): readonly Resource[];
 }
 
 export interface GraphOptions {
@@ -68,6 +73,11 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
     ...(byKind.get("Namespace") ?? []).map((n) => n.name),
   ]);
 
+  const customTemplates = resources.flatMap((resource) => {
+    const labels = customPodTemplateLabels(resource);
+    return labels ? [{ resource, labels }] : [];
+  });
+
   const workloadsSelectedBy = (namespace: string, selector: LabelSelector) =>
     workloads.filter((w) => w.namespace === namespace && selectorMatches(selector, w.podLabels));
 
@@ -92,6 +102,10 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
         return target?.kind === workload.resource.kind && target?.name === workload.resource.name;
       }),
     namespaceKnown: (namespace) => namespaces.has(namespace),
+    customPodTemplatesSelectedBy: (namespace, selector) =>
+      customTemplates
+        .filter((custom) => namespaceOf(custom.resource) === namespace && selectorMatches(selector, custom.labels))
+        .map((custom) => custom.resource),
   };
 }
 

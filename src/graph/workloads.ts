@@ -52,3 +52,15 @@ export function stringMap(value: unknown): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * Labels of the pods a custom controller creates from a pod template of its own (an Argo Rollouts
+ * Rollout, an OpenKruise CloneSet): objects that are not workloads the graph models but carry
+ * `spec.template.metadata.labels`. Undefined for everything else.
+ */
+export function customPodTemplateLabels(resource: Resource): Record<string, string> | undefined {
+  if (podTemplatePath(resource) !== undefined) return undefined;
+  const labels = (resource.object.spec as { template?: { metadata?: { labels?: unknown } } } | undefined)?.template?.metadata
+    ?.labels;
+  return labels && typeof labels === "object" && !Array.isArray(labels) ? stringMap(labels) : undefined;
+}

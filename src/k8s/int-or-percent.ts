@@ -3,7 +3,9 @@
  * a whole percentage, resolved against a pod count the way the controllers resolve them.
  */
 
-export type IntOrPercent = { readonly kind: "int"; readonly value: number } | { readonly kind: "percent"; readonly value: number };
+export type IntOrPercent =
+  | { readonly kind: "int"; readonly value: number }
+  | { readonly kind: "percent"; readonly value: number };
 
 const PERCENT = /^(\d+)%$/;
 

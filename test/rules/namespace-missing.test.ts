@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { parseManifestText } from "../../src/manifests/parse.js";
+import { runRules } from "../../src/rules/engine.js";
+import { findingsOf, positionOf, yaml } from "./helpers.js";
+
+const RULE = "namespace-missing";
+
+const text = yaml`
+  apiVersion: v1
+  kind: ConfigMap
+  metadata:
+    name: settings
+    namespace: payments
+  data: { a: b }
+`;
+
+function withNamespaces(manifest: string, namespaces: string[]) {
+  const { resources, problems } = parseManifestText(manifest, "app.yaml", "dir:.");
+  return runRules(
+    { resources, problems, files: ["app.yaml"] },
+    { kubernetesVersion: "1.33", external: { namespaces, resources: [] } },
+  ).filter((finding) => finding.rule === RULE);
+}
+
+describe(RULE, () => {
+  it("fires as info at metadata.namespace when no Namespace object declares it", () => {
+    const findings = findingsOf(RULE, text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      severity: "info",
+      path: "/metadata/namespace",
+      ...positionOf(text, "namespace: payments"),
+    });
+    expect(findings[0]?.message).toBe(
+      'namespace "payments" has no Namespace object in these manifests, so applying ConfigMap "settings" fails unless it exists; declare it, or list it under external.namespaces if it is created elsewhere',
+    );
+  });
+
+  it("stays silent when the Namespace is declared, configured as external, or built in", () => {
+    expect(findingsOf(RULE, `${text}---\napiVersion: v1\nkind: Namespace\nmetadata: { name: payments }\n`)).toEqual([]);
+    expect(withNamespaces(text, ["payments"])).toEqual([]);
+    expect(findingsOf(RULE, text.replace("payments", "kube-system"))).toEqual([]);
+    expect(findingsOf(RULE, text.replace("  namespace: payments\n", ""))).toEqual([]);
+  });
+
+  it("ignores a namespace written on a cluster-scoped object", () => {
+    const role =
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: r, namespace: payments }\nrules: []\n";
+    expect(findingsOf(RULE, role)).toEqual([]);
+  });
+
+  it("honours the plumbline ignore annotation", () => {
+    const annotated = text.replace(
+      "  name: settings\n",
+      '  name: settings\n  annotations: { plumbline.dev/ignore: "namespace-missing" }\n',
+    );
+    expect(annotated).toContain("plumbline.dev/ignore");
+    expect(findingsOf(RULE, annotated)).toEqual([]);
+  });
+});

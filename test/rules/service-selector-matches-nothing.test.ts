@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+
+const RULE = "service-selector-matches-nothing";
+
+function deployment(name: string, labels: string, namespace = "shop"): string {
+  return yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: { name: ${name}, namespace: ${namespace} }
+    spec:
+      selector: { matchLabels: ${labels} }
+      template:
+        metadata: { labels: ${labels} }
+        spec:
+          containers: [{ name: app, image: app:1 }]
+  `;
+}
+
+function service(selector: string, namespace = "shop", extra = ""): string {
+  return yaml`
+    apiVersion: v1
+    kind: Service
+    metadata: { name: web, namespace: ${namespace} }
+    spec:
+      ${extra}selector: ${selector}
+      ports: [{ port: 80 }]
+  `;
+}
+
+const join = (...docs: string[]) => docs.join("---\n");
+
+describe(RULE, () => {
+  it("fires at the selector when no workload's pods match, naming the closest one", () => {
+    const text = join(
+      deployment("web", "{ app: web, tier: front }"),
+      deployment("db", "{ app: db }"),
+      service("{ app: web-app, tier: front }"),
+    );
+    const findings = findingsOf(RULE, text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      severity: "warning",
+      path: "/spec/selector",
+      ...positionOf(text, "selector: { app: web-app"),
+    });
+    expect(findings[0]?.message).toBe(
+      'selector app=web-app, tier=front matches none of the pods of the 2 workloads in namespace "shop" in these manifests, so the Service has no endpoints; Deployment "web"\'s pods have app=web',
+    );
+  });
+
+  it("points at the namespace when the pods live in another one", () => {
+    const [finding] = findingsOf(RULE, join(deployment("web", "{ app: web }", "shop"), service("{ app: web }", "front")));
+    expect(finding?.message).toBe(
+      'selector app=web matches no pods in namespace "front"; Deployment "web" in namespace "shop" has matching pods, but a Service only reaches pods in its own namespace',
+    );
+  });
+
+  it("stays silent when a workload's pods match, a subset of labels being enough", () => {
+    expect(findingsOf(RULE, join(deployment("web", "{ app: web, tier: front }"), service("{ app: web }")))).toEqual([]);
+  });
+
+  it("stays silent when the namespace has no workloads here: the pods are defined elsewhere", () => {
+    expect(findingsOf(RULE, join(deployment("web", "{ app: web }", "other"), service("{ app: operator-pods }")))).toEqual([]);
+  });
+
+  it("counts pods of custom controllers with a pod template (Argo Rollouts)", () => {
+    const rollout = yaml`
+      apiVersion: argoproj.io/v1alpha1
+      kind: Rollout
+      metadata: { name: web, namespace: shop }
+      spec:
+        template:
+          metadata: { labels: { app: web } }
+          spec:
+            containers: [{ name: app, image: app:1 }]
+    `;
+    expect(findingsOf(RULE, join(deployment("db", "{ app: db }"), rollout, service("{ app: web }")))).toEqual([]);
+  });
+
+  it("ignores Services without a selector and ExternalName Services", () => {
+    const manual = "apiVersion: v1\nkind: Service\nmetadata: { name: m, namespace: shop }\nspec: { ports: [{ port: 80 }] }\n";
+    expect(findingsOf(RULE, join(deployment("db", "{ app: db }"), manual))).toEqual([]);
+    expect(
+      findingsOf(
+        RULE,
+        join(
+          deployment("db", "{ app: db }"),
+          service("{ app: x }", "shop", "type: ExternalName\n  externalName: example.com\n  "),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("honours kube-linter's ignore annotation", () => {
+    const text = join(deployment("db", "{ app: db }"), service("{ app: web }")).replace(
+      "metadata: { name: web, namespace: shop }",
+      'metadata: { name: web, namespace: shop, annotations: { ignore-check.kube-linter.io/dangling-service: "pods made by the operator" } }',
+    );
+    expect(findingsOf(RULE, text)).toEqual([]);
+  });
+
+  it.skipIf(!hasCorpus)("agrees with kube-score's service-targets-pod fixtures", () => {
+    const dir = "kube-score/score/testdata";
+    for (const file of [
+      "service-not-target-deployment.yaml",
+      "service-not-target-pod.yaml",
+      "service-target-pod-different-namespace.yaml",
+    ]) {
+      expect(findingsOf(RULE, corpusFile(`${dir}/${file}`)), file).toHaveLength(1);
+    }
+    for (const file of ["service-target-deployment.yaml", "service-target-pod-multi-label.yaml", "service-externalname.yaml"]) {
+      expect(findingsOf(RULE, corpusFile(`${dir}/${file}`)), file).toEqual([]);
+    }
+  });
+});
