@@ -1,6 +1,7 @@
 import { ConfigError } from "../config/load.js";
 import { InputError } from "../manifests/inputs.js";
 import { checkCommand } from "./check-command.js";
+import { driftCommand } from "./drift-command.js";
 import { type CliIo, EXIT } from "./io.js";
 import { UsageError } from "./usage.js";
 import { VERSION } from "./version.js";
@@ -18,7 +19,7 @@ Exit codes: 0 nothing to report, 1 findings (or drift), 2 usage or internal erro
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check: checkCommand };
+const COMMANDS: Record<string, Command> = { check: checkCommand, drift: driftCommand };
 
 /** Runs the CLI and returns the exit code; input problems print one clear line, never a stack trace. */
 export async function main(argv: string[], io: CliIo): Promise<number> {

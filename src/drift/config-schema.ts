@@ -52,5 +52,7 @@ export const DRIFT_CONFIG_SCHEMA = {
       properties: { labels: strings, reviewers: strings, draft: { type: "boolean" } },
     },
     mode: { enum: ["pr", "issue"] },
+    // the drift bot keeps a "Drift dashboard" issue (bot/run/dashboard.ts)
+    dashboard: { type: "boolean" },
   },
 } as const;

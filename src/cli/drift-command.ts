@@ -1,0 +1,206 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import picomatch from "picomatch";
+import { loadConfig } from "../config/load.js";
+import { detectDrift } from "../drift/compare.js";
+import { type DriftCluster, readDriftConfig } from "../drift/config.js";
+import type { DriftResult } from "../drift/types.js";
+import { editFile, planWriteBack } from "../drift/write-back.js";
+import { writeFileAtomic as writeSourceAtomic } from "../edit/index.js";
+import { LiveSourceError, readLiveState } from "../live/index.js";
+import type { LiveSource, WantedKind } from "../live/types.js";
+import { loadManifests } from "../manifests/load.js";
+import type { Resource } from "../manifests/resource.js";
+import { DRIFT_FORMATS, type DriftFormat, isDriftFormat, renderDrift } from "../report/drift-render.js";
+import { printable } from "../report/text.js";
+import { type CliIo, EXIT, useColor } from "./io.js";
+import { UsageError } from "./usage.js";
+import { writeFileAtomic } from "./write-output.js";
+
+export const DRIFT_HELP = `Usage: plumbline drift --git DIR (--live SNAPSHOT | --context NAME | --cluster NAME) [options]
+
+Compares the manifests in Git with what a cluster holds, and says who changed what.
+
+Options:
+      --git <path>                 manifests: a file, a directory or a Kustomize directory (default: .)
+      --live <path>                a saved \`kubectl get -o yaml|json\` (a file or a directory of them)
+      --context <name>             read the cluster of this kubeconfig context
+      --cluster <name>             a cluster of the drift.clusters configuration (its context and Git paths)
+      --kubeconfig <file>          kubeconfig for --context and --cluster (default: KUBECONFIG, ~/.kube/config)
+  -n, --namespace <name>           namespace of manifests that name none (default: the context's, else default)
+  -f, --format <text|json|markdown>  output format (default: text)
+  -o, --output <file>              write the report to a file instead of stdout
+      --write                      edit the Git files so that modified objects match the cluster
+  -c, --config <file>              configuration file (default: .github/plumbline.yml)
+      --timeout <seconds>          per request to the cluster (default: 30)
+      --no-color                   never colour the text report
+  -h, --help                       show this help
+
+Exit codes: 0 no drift, 1 drift found, 2 usage, input or cluster error.
+`;
+
+interface DriftArgs {
+  readonly git: string[];
+  readonly source: LiveSource;
+  readonly cluster?: DriftCluster;
+  readonly namespace?: string;
+  readonly format: DriftFormat;
+  readonly output?: string;
+  readonly write: boolean;
+  readonly config?: string;
+  readonly timeoutMs?: number;
+  readonly noColor: boolean;
+}
+
+/** `plumbline drift`: Git and a live source in, a report and an exit code out; `--write` edits Git. */
+export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      git: { type: "string", multiple: true },
+      live: { type: "string" },
+      context: { type: "string" },
+      cluster: { type: "string" },
+      kubeconfig: { type: "string" },
+      namespace: { type: "string", short: "n" },
+      format: { type: "string", short: "f", default: "text" },
+      output: { type: "string", short: "o" },
+      write: { type: "boolean", default: false },
+      config: { type: "string", short: "c" },
+      timeout: { type: "string" },
+      "no-color": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout(DRIFT_HELP);
+    return EXIT.ok;
+  }
+  const { config, root, file: configFile } = await loadConfig(values.config, io.cwd);
+  const driftConfig = readDriftConfig(config.drift);
+  const args = toArgs(values, driftConfig.clusters, root, io.cwd);
+
+  const git = await loadGit(args, config.ignore, root, io);
+  if (git === undefined) return EXIT.error;
+  let live: Awaited<ReturnType<typeof readLiveState>>;
+  try {
+    live = await readLiveState(args.source, wantedKinds(git), {
+      ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
+      ...(args.namespace ? { defaultNamespace: args.namespace } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof LiveSourceError)) throw error;
+    io.stderr(`plumbline: ${printable(error.message)}\n`);
+    return EXIT.error;
+  }
+  const result = detectDrift(git, live, {
+    config: driftConfig,
+    configSource: configFile ? path.relative(io.cwd, configFile) : "drift.ignore",
+    relativeFile: (file) => path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join("/"),
+  });
+  if (args.write) await writeBack(result, io);
+
+  const toFile = args.output !== undefined && args.output !== "-";
+  const report = renderDrift(args.format, result, { color: !args.noColor && !toFile && useColor(io) });
+  if (toFile && args.output) await writeFileAtomic(path.resolve(io.cwd, args.output), report, args.output);
+  else io.stdout(report);
+  if (args.format === "json") for (const warning of result.warnings) io.stderr(`plumbline: warning: ${printable(warning)}\n`);
+  const { modified, missing, extra } = result.summary;
+  return modified + missing + extra > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function toArgs(values: Record<string, unknown>, clusters: readonly DriftCluster[], root: string, cwd: string): DriftArgs {
+  const format = String(values.format);
+  if (!isDriftFormat(format)) throw new UsageError(`--format must be one of ${DRIFT_FORMATS.join(", ")}`);
+  const sources = ["live", "context", "cluster"].filter((key) => values[key] !== undefined);
+  if (sources.length !== 1) throw new UsageError("give exactly one of --live, --context or --cluster");
+  let source: LiveSource;
+  let cluster: DriftCluster | undefined;
+  let git = (values.git as string[] | undefined) ?? [];
+  const kubeconfig = typeof values.kubeconfig === "string" ? { kubeconfig: path.resolve(cwd, values.kubeconfig) } : {};
+  if (values.cluster !== undefined) {
+    cluster = clusters.find((candidate) => candidate.name === values.cluster);
+    if (!cluster) throw new UsageError(`no cluster "${String(values.cluster)}" in drift.clusters of the configuration`);
+    source = cluster.inCluster
+      ? { type: "cluster", inCluster: true }
+      : { type: "cluster", ...(cluster.context ? { context: cluster.context } : {}), ...kubeconfig };
+    // the configuration's Git paths are relative to the repository root
+    if (git.length === 0) git = cluster.paths.map((p) => path.relative(cwd, path.resolve(root, p)) || ".");
+  } else if (values.live !== undefined) {
+    // relative to where the process runs, so messages show the path as the user typed it
+    source = { type: "snapshot", path: path.relative(process.cwd(), path.resolve(cwd, String(values.live))) || "." };
+  } else source = { type: "cluster", context: String(values.context), ...kubeconfig };
+  let timeoutMs: number | undefined;
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (!(seconds > 0 && seconds <= 600)) throw new UsageError("--timeout must be a number of seconds between 0 and 600");
+    timeoutMs = seconds * 1000;
+  }
+  return {
+    git: git.length > 0 ? git : ["."],
+    source,
+    ...(cluster ? { cluster } : {}),
+    ...(typeof values.namespace === "string" ? { namespace: values.namespace } : {}),
+    format,
+    ...(typeof values.output === "string" ? { output: values.output } : {}),
+    write: values.write === true,
+    ...(timeoutMs ? { timeoutMs } : {}),
+    noColor: values["no-color"] === true,
+  };
+}
+
+/** Git's objects, or undefined after printing why they cannot be compared (a broken file would make its objects look extra). */
+async function loadGit(args: DriftArgs, ignore: readonly string[], root: string, io: CliIo): Promise<Resource[] | undefined> {
+  const matches = ignore.length > 0 ? picomatch([...ignore], { dot: true }) : undefined;
+  const manifests = await loadManifests(args.git, {
+    cwd: io.cwd,
+    ...(matches
+      ? { isIgnored: (file: string) => matches(path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join("/")) }
+      : {}),
+  });
+  const fatal = manifests.problems.filter((problem) => problem.kind !== "duplicate-key" && problem.kind !== "binary");
+  for (const problem of manifests.problems) {
+    const label = fatal.includes(problem) ? "error" : "warning";
+    io.stderr(`plumbline: ${label}: ${printable(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`)}\n`);
+  }
+  if (fatal.length > 0) {
+    io.stderr("plumbline: fix the manifests above first: objects that cannot be read would look missing from Git\n");
+    return undefined;
+  }
+  const namespaces = args.cluster?.namespaces ?? [];
+  return namespaces.length === 0
+    ? manifests.resources
+    : manifests.resources.filter((r) => !r.namespace || namespaces.includes(r.namespace));
+}
+
+function wantedKinds(resources: readonly Resource[]): WantedKind[] {
+  const seen = new Map<string, WantedKind>();
+  for (const { apiVersion, kind, namespace } of resources) {
+    seen.set(`${apiVersion}/${kind}/${namespace ?? ""}`, { apiVersion, kind, ...(namespace ? { namespace } : {}) });
+  }
+  return [...seen.values()];
+}
+
+/** Edits each Git file in one go (all of its patches or none) and says what it did on stderr. */
+async function writeBack(result: DriftResult, io: CliIo): Promise<void> {
+  const plan = planWriteBack(result);
+  let files = 0;
+  for (const [file, patches] of plan.files) {
+    const absolute = path.resolve(io.cwd, file);
+    const edit = editFile(await readFile(absolute, "utf8"), patches);
+    if (!edit.ok) {
+      io.stderr(`plumbline: ${printable(file)}: not written: ${printable(edit.message)}\n`);
+      continue;
+    }
+    if (!edit.changed) continue;
+    await writeSourceAtomic(absolute, edit.text);
+    files++;
+  }
+  io.stderr(`plumbline: wrote ${plan.written} change(s) to ${files} file(s)\n`);
+  for (const { drift, change, reason } of plan.skipped) {
+    const object = `${drift.kind} ${drift.namespace ? `${drift.namespace}/` : ""}${drift.name}${change ? ` ${change.display}` : ""}`;
+    io.stderr(`plumbline: not written: ${printable(object)}: ${printable(reason)}\n`);
+  }
+}

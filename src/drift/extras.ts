@@ -1,0 +1,39 @@
+/**
+ * Which live objects Git does not declare count as extra: only in a namespace and kind that Git
+ * manages, and never objects something else owns or the cluster creates for itself.
+ */
+
+import type { KubeObject } from "../manifests/resource.js";
+import { isMapping } from "./managed-fields.js";
+
+/** Objects every namespace (or the cluster) has without anyone declaring them. */
+function isSystemObject(kind: string, namespace: string, name: string, object: KubeObject): boolean {
+  if (kind === "ConfigMap" && (name === "kube-root-ca.crt" || name === "istio-ca-root-cert")) return true;
+  if (kind === "ServiceAccount" && name === "default") return true;
+  if (kind === "Service" && namespace === "default" && name === "kubernetes") return true;
+  if (kind === "Secret" && (object.type === "kubernetes.io/service-account-token" || object.type === "helm.sh/release.v1"))
+    return true;
+  // the endpoints controller mirrors every Service; events and leases are runtime records
+  return ["Endpoints", "EndpointSlice", "Event", "Lease", "ControllerRevision"].includes(kind);
+}
+
+function annotationsOf(object: KubeObject): Record<string, unknown> {
+  const metadata = isMapping(object.metadata) ? object.metadata : {};
+  return isMapping(metadata.annotations) ? metadata.annotations : {};
+}
+
+/**
+ * Why a live object Git lacks is not reported as extra, or undefined when it is. Objects with an
+ * owner are made by their owner (ReplicaSets, Pods, a SealedSecret's Secret); Helm's are rendered
+ * from a chart; Argo CD's `IgnoreExtraneous` asks to leave them alone.
+ */
+export function notExtraReason(kind: string, namespace: string, name: string, object: KubeObject): string | undefined {
+  const metadata = isMapping(object.metadata) ? object.metadata : {};
+  if (Array.isArray(metadata.ownerReferences) && metadata.ownerReferences.length > 0) return "owned by another object";
+  if (isSystemObject(kind, namespace, name, object)) return "created by the cluster";
+  const annotations = annotationsOf(object);
+  if (typeof annotations["meta.helm.sh/release-name"] === "string") return "installed by Helm";
+  const compare = annotations["argocd.argoproj.io/compare-options"];
+  if (typeof compare === "string" && compare.includes("IgnoreExtraneous")) return "Argo CD IgnoreExtraneous";
+  return undefined;
+}
