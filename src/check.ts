@@ -3,6 +3,8 @@ import picomatch from "picomatch";
 import type { PlumblineConfig } from "./config/config.js";
 import { EMPTY_CONFIG } from "./config/config.js";
 import { type Finding, SEVERITIES, type Severity } from "./findings/finding.js";
+import { type ReadinessScore, readinessScore } from "./findings/score.js";
+import { isWorkload } from "./k8s/workload.js";
 import { loadManifests } from "./manifests/load.js";
 import type { ManifestSet } from "./manifests/resource.js";
 import { DEFAULT_KUBERNETES_VERSION } from "./rules/api-versions/api-data.js";
@@ -26,6 +28,8 @@ export interface Summary {
   readonly findings: number;
   readonly bySeverity: Record<Severity, number>;
   readonly byRule: Record<string, number>;
+  /** readiness 0–100, overall and per scored object */
+  readonly score: ReadinessScore;
   readonly kubernetesVersion: string;
 }
 
@@ -73,6 +77,7 @@ export function summarize(findings: readonly Finding[], manifests: ManifestSet, 
     findings: findings.length,
     bySeverity,
     byRule,
+    score: readinessScore(findings, manifests.resources.filter(isWorkload)),
     kubernetesVersion,
   };
 }

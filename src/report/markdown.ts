@@ -63,7 +63,7 @@ export function findingsTable(findings: readonly Finding[], options: FindingsTab
 
 /** What was checked: `4 resources in 2 files, against Kubernetes 1.31.` */
 export function scopeLine(summary: Summary): string {
-  return `Checked ${plural(summary.resources, "resource")} in ${plural(summary.files, "file")}, against Kubernetes ${escapeMarkdown(summary.kubernetesVersion)}.`;
+  return `Checked ${plural(summary.resources, "resource")} in ${plural(summary.files, "file")}, against Kubernetes ${escapeMarkdown(summary.kubernetesVersion)}. Readiness **${summary.score.overall}**/100.`;
 }
 
 /** The whole `--format markdown` report: headline with counts, the table, or a clear all-clear. */

@@ -51,9 +51,10 @@ export function renderText(findings: readonly Finding[], summary: Summary, optio
 
 function tally(count: number, summary: Summary): string {
   const scope = `${plural(summary.resources, "resource")} from ${plural(summary.files, "file")}`;
-  if (count === 0) return `No findings in ${scope}.`;
+  const score = ` Readiness ${summary.score.overall}/100.`;
+  if (count === 0) return `No findings in ${scope}.${score}`;
   const { error, warning, info } = summary.bySeverity;
-  return `${plural(count, "finding")} (${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info) in ${scope}.`;
+  return `${plural(count, "finding")} (${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info) in ${scope}.${score}`;
 }
 
 function plural(count: number, noun: string): string {

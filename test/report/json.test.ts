@@ -6,7 +6,7 @@ import { BINARY_FILE, BROKEN_YAML, deployment, run, tempTree } from "../cli/help
 
 const FINDING_KEYS = ["column", "file", "fingerprint", "line", "message", "resource", "rule", "severity"];
 const RESOURCE_KEYS = ["apiVersion", "kind", "name", "namespace"];
-const SUMMARY_KEYS = ["byRule", "bySeverity", "files", "findings", "kubernetesVersion", "resources"];
+const SUMMARY_KEYS = ["byRule", "bySeverity", "files", "findings", "kubernetesVersion", "resources", "score"];
 
 type Json = Record<string, unknown>;
 
@@ -49,6 +49,7 @@ describe("JSON output", () => {
       findings: 2,
       bySeverity: { error: 0, warning: 2, info: 0 },
       byRule: {},
+      score: { overall: 100, resources: [] },
       kubernetesVersion: "1.31",
     };
     const [plain, fixed] = (JSON.parse(renderJson([base, withFix], summary)) as { findings: Json[] }).findings;

@@ -53,7 +53,15 @@ function finding(overrides: Partial<Finding> = {}): Finding {
 function summaryOf(findings: readonly Finding[]): Summary {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) bySeverity[f.severity] += 1;
-  return { files: 2, resources: 3, findings: findings.length, bySeverity, byRule: {}, kubernetesVersion: "1.31" };
+  return {
+    files: 2,
+    resources: 3,
+    findings: findings.length,
+    bySeverity,
+    byRule: {},
+    score: { overall: 100, resources: [] },
+    kubernetesVersion: "1.31",
+  };
 }
 
 describe("escapeMarkdown", () => {

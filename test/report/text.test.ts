@@ -24,6 +24,7 @@ const summary: Summary = {
   findings: 3,
   bySeverity: { error: 1, warning: 2, info: 0 },
   byRule: {},
+  score: { overall: 100, resources: [] },
   kubernetesVersion: "1.31",
 };
 
@@ -38,7 +39,9 @@ describe("text output", () => {
     const a = lines.indexOf("a.yaml");
     expect(lines[a + 1]).toBe("  a.yaml:1:3  warning  image-tag-latest  pin the image");
     expect(lines[a + 2]).toBe("  a.yaml:9:3  error    image-tag-latest  pin the image");
-    expect(text.trimEnd().split("\n").at(-1)).toBe("3 findings (1 error, 2 warnings, 0 info) in 2 resources from 2 files.");
+    expect(text.trimEnd().split("\n").at(-1)).toBe(
+      "3 findings (1 error, 2 warnings, 0 info) in 2 resources from 2 files. Readiness 100/100.",
+    );
   });
 
   it("colours only when asked", () => {
@@ -58,6 +61,6 @@ describe("text output", () => {
 
   it("says when there is nothing to report", () => {
     const empty = { ...summary, findings: 0, bySeverity: { error: 0, warning: 0, info: 0 }, files: 1 };
-    expect(renderText([], empty, { color: false })).toBe("No findings in 2 resources from 1 file.\n");
+    expect(renderText([], empty, { color: false })).toBe("No findings in 2 resources from 1 file. Readiness 100/100.\n");
   });
 });
