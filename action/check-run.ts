@@ -1,0 +1,56 @@
+import type { CheckAnnotation } from "./annotations.js";
+import type { Repository } from "./environment.js";
+import type { GitHubClient } from "./octokit.js";
+
+/** The Checks API takes at most this many annotations per request. */
+export const ANNOTATIONS_PER_REQUEST = 50;
+/** Past this many, further annotations add noise and requests, not information. */
+export const MAX_ANNOTATIONS = 1000;
+
+export const CHECK_NAME = "Plumbline";
+
+export interface CheckRunContent {
+  readonly conclusion: "success" | "failure" | "neutral";
+  readonly title: string;
+  readonly summary: string;
+  readonly annotations: readonly CheckAnnotation[];
+  readonly detailsUrl: string | undefined;
+}
+
+export interface CheckRunTarget {
+  readonly client: GitHubClient;
+  readonly repository: Repository;
+  readonly headSha: string;
+}
+
+/**
+ * Creates the completed check run with the first 50 annotations, then appends the rest 50 at a
+ * time with updates (each update must repeat title and summary). Returns the run's id.
+ */
+export async function publishCheckRun(target: CheckRunTarget, content: CheckRunContent): Promise<number> {
+  const { client, repository, headSha } = target;
+  const annotations = content.annotations.slice(0, MAX_ANNOTATIONS);
+  const batches: CheckAnnotation[][] = [];
+  for (let start = 0; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
+    batches.push(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST));
+  }
+  const output = (batch: CheckAnnotation[] | undefined) => ({
+    title: content.title,
+    summary: content.summary,
+    ...(batch && batch.length > 0 ? { annotations: batch } : {}),
+  });
+  const { data } = await client.rest.checks.create({
+    ...repository,
+    name: CHECK_NAME,
+    head_sha: headSha,
+    status: "completed",
+    conclusion: content.conclusion,
+    completed_at: new Date().toISOString(),
+    ...(content.detailsUrl ? { details_url: content.detailsUrl } : {}),
+    output: output(batches[0]),
+  });
+  for (const batch of batches.slice(1)) {
+    await client.rest.checks.update({ ...repository, check_run_id: data.id, output: output(batch) });
+  }
+  return data.id;
+}

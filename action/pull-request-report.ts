@@ -1,0 +1,164 @@
+import type { Summary } from "../src/check.js";
+import { type Finding, SEVERITIES, type Severity } from "../src/findings/finding.js";
+import { codeSpan, escapeMarkdown, resourceName, severityCounts, severityLabel } from "../src/report/markdown.js";
+import { TOOL } from "../src/report/tool.js";
+import { docsUrl } from "../src/rules/types.js";
+import type { Classified } from "./classify.js";
+import { blobUrl, encodedCodeLink, type RepositoryLinks, shortSha } from "./links.js";
+import { type BudgetTable, hardLimit, rowsThatFit } from "./markdown-budget.js";
+import { scoreChange } from "./score.js";
+
+/** Everything the pull request report shows: decided before rendering, plain data. */
+export interface PullRequestReport {
+  readonly links: RepositoryLinks;
+  readonly baseSha: string;
+  readonly headSha: string;
+  readonly head: Summary;
+  /** undefined when the base revision could not be read */
+  readonly base: Summary | undefined;
+  readonly classified: Classified;
+  readonly onlyNew: boolean;
+  readonly failOn: Severity | "none";
+  /** the findings that fail the gate */
+  readonly failing: readonly Finding[];
+  readonly changedFiles: ReadonlySet<string>;
+  /** fingerprints with an inline review comment, from this run or an earlier one */
+  readonly inline: ReadonlySet<string>;
+  /** fingerprints of findings on lines the diff does not show */
+  readonly outsideDiff: ReadonlySet<string>;
+  readonly runUrl: string | undefined;
+}
+
+/** Hidden in the sticky comment so every run finds and edits the same one. */
+export const STICKY_MARKER = "<!-- plumbline:sticky-comment -->";
+
+const TABLE_HEADER = "| Severity | Location | Rule | Resource | Message |\n| --- | --- | --- | --- | --- |";
+
+/**
+ * The sticky comment (and, without the marker, the check run summary and job summary). Tables are
+ * trimmed — new findings last — so the whole never exceeds `limit` characters.
+ */
+export function renderPullRequestReport(report: PullRequestReport, limit: number, options: { marker: boolean }): string {
+  const { introduced, fixed, existing } = report.classified;
+  const existingOrdered = [
+    ...existing.filter((f) => report.changedFiles.has(f.file)),
+    ...existing.filter((f) => !report.changedFiles.has(f.file)),
+  ];
+  const tables: BudgetTable[] = [
+    { header: TABLE_HEADER, rows: bySeverity(introduced).map((f) => findingRow(report, f, report.headSha)) },
+    { header: TABLE_HEADER, rows: bySeverity(fixed).map((f) => findingRow(report, f, report.baseSha)) },
+    { header: TABLE_HEADER, rows: existingOrdered.map((f) => findingRow(report, f, report.headSha)) },
+  ];
+  const compose = (kept: readonly number[]) => {
+    const [newTable, fixedTable, existingTable] = tables.map((table, index) => renderTable(table, kept[index] ?? 0));
+    const parts: string[] = [];
+    if (options.marker) parts.push(STICKY_MARKER);
+    parts.push(...headline(report));
+    if (introduced.length > 0) parts.push("#### New in this pull request", "", newTable ?? "", inlineNote(report), "");
+    if (fixed.length > 0) parts.push("#### Fixed in this pull request", "", fixedTable ?? "", "");
+    if (existing.length > 0) {
+      const inChanged = existing.filter((f) => report.changedFiles.has(f.file)).length;
+      const counted = report.onlyNew ? "not counted by the gate" : "counted by the gate: only-new is off";
+      parts.push(
+        "<details>",
+        `<summary>Already there before this pull request: ${plural(existing.length, "finding")}, ${inChanged} in files it changes (${counted})</summary>`,
+        "",
+        existingTable ?? "",
+        "</details>",
+        "",
+      );
+    }
+    parts.push(footer(report));
+    return `${parts.join("\n")}\n`;
+  };
+  const fixedLength = compose(tables.map(() => 0)).length;
+  const body = compose(rowsThatFit(tables, fixedLength, limit));
+  return hardLimit(body, limit, "…the report was cut here: see the job summary for the rest.");
+}
+
+function headline(report: PullRequestReport): string[] {
+  const { introduced, fixed, existing } = report.classified;
+  const icon = report.failing.length > 0 ? "🔴" : introduced.length > 0 ? "🟡" : "✅";
+  const title = introduced.length > 0 ? plural(introduced.length, "new finding") : "no new findings";
+  const lines = [`### ${icon} Plumbline: ${title}`, ""];
+  const score = scoreChange(report.head, report.base);
+  if (score) lines.push(`**${capitalise(score)}**`, "");
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, introduced.filter((f) => f.severity === s).length]));
+  lines.push(
+    `**${introduced.length} new** (${severityCounts(counts as Record<Severity, number>)}) · **${fixed.length} fixed** · ${existing.length} already there`,
+    "",
+    gateLine(report),
+    "",
+  );
+  if (!report.base) {
+    lines.push(
+      "> [!WARNING]",
+      "> The base revision could not be read, so every finding in a changed file counts as new. Check out with `fetch-depth: 0` to compare properly.",
+      "",
+    );
+  }
+  return lines;
+}
+
+function gateLine(report: PullRequestReport): string {
+  if (report.failOn === "none") return "The gate is off (`fail-on: none`).";
+  const which = report.onlyNew ? "new finding" : "finding";
+  if (report.failing.length === 0) return `✅ Passes: no ${which} at or above \`${report.failOn}\`.`;
+  return `❌ Fails: ${plural(report.failing.length, which)} at or above \`${report.failOn}\`.`;
+}
+
+function inlineNote(report: PullRequestReport): string {
+  const { introduced } = report.classified;
+  const inline = introduced.filter((f) => report.inline.has(f.fingerprint)).length;
+  if (inline === introduced.length) return "\nEach of them is commented inline on the diff.";
+  const outside = introduced.filter((f) => report.outsideDiff.has(f.fingerprint)).length;
+  const rest = introduced.length - inline - outside;
+  const parts = [
+    inline > 0 ? `${inline} ${inline === 1 ? "is" : "are"} commented inline on the diff` : "",
+    outside > 0 ? `${outside} ${outside === 1 ? "is" : "are"} on lines this pull request does not change` : "",
+    rest > 0 ? `${rest} ${rest === 1 ? "is" : "are"} listed here only` : "",
+  ].filter(Boolean);
+  return `\nOf these, ${parts.join("; ")}.`;
+}
+
+function footer(report: PullRequestReport): string {
+  const run = report.runUrl ? ` · [workflow run](${report.runUrl})` : "";
+  const base = report.base ? `compared ${shortSha(report.baseSha)} (base) with` : "checked";
+  return `<sub>${TOOL.name} ${escapeMarkdown(TOOL.version)} · ${base} ${shortSha(report.headSha)} (head), Kubernetes ${escapeMarkdown(report.head.kubernetesVersion)}${run}</sub>`;
+}
+
+function findingRow(report: PullRequestReport, finding: Finding, sha: string): string {
+  const cells = [
+    severityLabel(finding.severity),
+    encodedCodeLink(`${finding.file}:${finding.line}`, blobUrl(report.links, sha, finding.file, finding.line)),
+    encodedCodeLink(finding.rule, docsUrl(finding.rule)),
+    codeSpan(resourceName(finding.resource)),
+    escapeMarkdown(finding.message),
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+
+function renderTable(table: BudgetTable, kept: number): string {
+  const lines = [table.header, ...table.rows.slice(0, kept)];
+  const hidden = table.rows.length - kept;
+  if (hidden > 0) {
+    lines.push(
+      "",
+      `…and ${plural(hidden, "more finding")} not shown here (GitHub caps a comment's length): see the job summary.`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** Errors first, then file order (the core's order) within a severity. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return SEVERITIES.flatMap((severity) => findings.filter((finding) => finding.severity === severity));
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,44 @@
+import type { Repository } from "./environment.js";
+import type { GitHubClient } from "./octokit.js";
+import { type InlineComment, postedFingerprints } from "./review-comments.js";
+
+export interface ReviewTarget {
+  readonly client: GitHubClient;
+  readonly repository: Repository;
+  readonly number: number;
+  readonly headSha: string;
+}
+
+/** Fingerprints already commented inline on this pull request, by any earlier run. */
+export async function listPostedFingerprints(target: ReviewTarget): Promise<Set<string>> {
+  const { client, repository, number } = target;
+  const comments = await client.paginate(client.rest.pulls.listReviewComments, {
+    ...repository,
+    pull_number: number,
+    per_page: 100,
+  });
+  return postedFingerprints(comments.map((comment) => comment.body));
+}
+
+/**
+ * One review holding every new inline comment, pinned to the head sha so the lines mean what they
+ * meant when the diff was read. `COMMENT`, never `REQUEST_CHANGES`: the check run is the gate, and a
+ * blocking review would outlive the findings it is about.
+ */
+export async function postReview(target: ReviewTarget, comments: readonly InlineComment[], body: string): Promise<void> {
+  const { client, repository, number, headSha } = target;
+  await client.rest.pulls.createReview({
+    ...repository,
+    pull_number: number,
+    commit_id: headSha,
+    event: "COMMENT",
+    body,
+    comments: comments.map((comment) => ({
+      path: comment.path,
+      line: comment.line,
+      side: "RIGHT" as const,
+      ...(comment.startLine !== undefined ? { start_line: comment.startLine, start_side: "RIGHT" as const } : {}),
+      body: comment.body,
+    })),
+  });
+}
