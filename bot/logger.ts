@@ -1,0 +1,44 @@
+/**
+ * pino JSON logs. Log lines carry repository, cluster and counts; never a request body, a token or
+ * a value from a Secret. Redaction is the second line of defence for the first two.
+ */
+
+import { type DestinationStream, type Logger, pino } from "pino";
+
+export type { Logger } from "pino";
+
+const REDACT = [
+  "privateKey",
+  "token",
+  "*.token",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "*.headers.authorization",
+  "request.headers.authorization",
+];
+
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: "plumbline-bot" },
+      redact: { paths: REDACT, censor: "[redacted]" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
+}
+
+/** An error as a log field: name, message and code, never a response body. */
+export function errorFields(error: unknown): { name: string; message: string; code?: string; status?: number } {
+  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  const { code, status } = error as { code?: unknown; status?: unknown };
+  return {
+    name: error.name,
+    message: error.message.split("\n")[0] ?? error.message,
+    ...(typeof code === "string" ? { code } : {}),
+    ...(typeof status === "number" ? { status } : {}),
+  };
+}

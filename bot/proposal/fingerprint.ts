@@ -1,0 +1,52 @@
+/**
+ * A drift's identity across runs, restarts and replicas: what differs, never who or when. It is
+ * what the bot remembers in GitHub (a PR body, a check run's external_id) to tell "same drift"
+ * from "new drift".
+ *
+ * Secret values arrive from the core as fingerprints keyed per run, which differ from run to run;
+ * here they count only as "changed", so a Secret that keeps drifting the same way stays the same
+ * drift. (A second change to an already drifted Secret value is not told apart.)
+ */
+
+import { createHash } from "node:crypto";
+import { isSecretValuePath } from "../../src/drift/secret-values.js";
+import type { Drift, DriftChange } from "../../src/drift/types.js";
+import { parsePointer } from "../../src/manifests/pointer.js";
+import { objectName } from "../../src/report/drift-values.js";
+
+export function driftFingerprint(drifts: readonly Drift[]): string {
+  const entries = drifts.map((drift) => [
+    objectName(drift),
+    drift.apiVersion.includes("/") ? drift.apiVersion.slice(0, drift.apiVersion.indexOf("/")) : "",
+    drift.status,
+    drift.changes.map((change) => [change.path, ...shownValues(drift, change)]).sort(compareJson),
+  ]);
+  entries.sort(compareJson);
+  return createHash("sha256").update(stableJson(entries)).digest("hex").slice(0, 16);
+}
+
+/** Whether a change's values are Secret fingerprints rather than values. */
+export function isSecretChange(drift: Pick<Drift, "kind" | "apiVersion">, change: Pick<DriftChange, "path">): boolean {
+  return isSecretValuePath(drift, parsePointer(change.path));
+}
+
+function shownValues(drift: Drift, change: DriftChange): [unknown, unknown] {
+  if (!isSecretChange(drift, change)) return [change.git ?? null, change.live ?? null];
+  return [change.git === undefined ? null : "secret", change.live === undefined ? null : "secret"];
+}
+
+/** JSON with object keys sorted, so equal values always give equal text. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function compareJson(a: unknown, b: unknown): number {
+  const left = stableJson(a);
+  const right = stableJson(b);
+  return left < right ? -1 : left > right ? 1 : 0;
+}

@@ -1,0 +1,177 @@
+/**
+ * One drift check of one cluster of one repository: Git at the default branch's head, the live
+ * state, the core's comparison, then the pull request (or issue) and the check run. Everything
+ * that can fail outside (GitHub, the cluster) fails here with a one-line reason; nothing is
+ * written to GitHub before the comparison has succeeded.
+ */
+
+import { detectDrift } from "../../src/drift/compare.js";
+import type { DriftCluster } from "../../src/drift/config.js";
+import { type LiveReadOptions, LiveSourceError, readLiveState, type WantedKind } from "../../src/live/index.js";
+import type { Resource } from "../../src/manifests/resource.js";
+import { upsertCheckRun } from "../github/check-runs.js";
+import type { BotIdentity } from "../github/identity.js";
+import type { BotIssue } from "../github/issues.js";
+import { type GitHub, githubMessage, type RepoRef } from "../github/octokit.js";
+import { type BotRepoConfig, CONFIG_FILE } from "../github/repo-config.js";
+import { RepositoryReadError, readManifests } from "../github/repo-files.js";
+import type { Logger } from "../logger.js";
+import type { ErrorStage, RunOutcome } from "../metrics.js";
+import { type BodyContext, driftTable, summaryLine } from "../proposal/body.js";
+import { type DriftPlan, planDrift } from "../proposal/plan.js";
+import type { ClusterHealth } from "./cluster-health.js";
+import { loadRepoManifests } from "./git-manifests.js";
+import { reconcileIssue } from "./reconcile-issue.js";
+import { type ProposalResult, reconcilePull } from "./reconcile-pull.js";
+
+export interface ClusterRun {
+  readonly github: GitHub;
+  readonly repo: RepoRef;
+  readonly defaultBranch: string;
+  readonly headSha: string;
+  readonly config: BotRepoConfig;
+  readonly cluster: DriftCluster;
+  readonly identity: BotIdentity;
+  /** the bot's issues in the repository, read at most once per repository run */
+  readonly botIssues: () => Promise<BotIssue[]>;
+  readonly health: ClusterHealth;
+  readonly live: LiveReadOptions;
+  readonly log: Logger;
+  readonly now: () => Date;
+}
+
+export interface ClusterOutcome {
+  readonly cluster: string;
+  readonly outcome: RunOutcome;
+  /** one line for a comment reply and the dashboard */
+  readonly summary: string;
+  readonly proposal?: ProposalResult;
+  readonly driftedResources: number;
+  readonly errorStage?: ErrorStage;
+}
+
+export function checkRunName(cluster: string): string {
+  return `Plumbline drift (${cluster})`;
+}
+
+export async function checkCluster(run: ClusterRun): Promise<ClusterOutcome> {
+  const { github, repo, cluster, log } = run;
+  const snapshot = await readManifests(github, repo, run.headSha, cluster.paths).catch((error: unknown) => {
+    if (error instanceof RepositoryReadError) return error;
+    throw error;
+  });
+  if (snapshot instanceof RepositoryReadError) return failed(run, "config", snapshot.message);
+  const { set, emptyPaths } = await loadRepoManifests(snapshot.files, cluster.paths);
+  const resources = inNamespaces(set.resources, cluster.namespaces);
+  const notes = emptyPaths.map((path) => `${CONFIG_FILE}: no manifests under ${path}`);
+
+  const source = run.health.sourceFor(cluster);
+  let live: Awaited<ReturnType<typeof readLiveState>>;
+  try {
+    live = await readLiveState(source, wantedKinds(resources), run.live);
+    run.health.record(source, true);
+  } catch (error) {
+    if (!(error instanceof LiveSourceError)) throw error;
+    run.health.record(source, false, error.message);
+    return failed(run, "cluster", `cannot read cluster ${cluster.name}: ${error.message}`);
+  }
+
+  const result = detectDrift(resources, live, { config: run.config.drift, configSource: CONFIG_FILE });
+  const plan = planDrift(result, resources, snapshot.files);
+  const warnings = [...notes, ...result.warnings, ...plan.warnings];
+  const body: BodyContext = {
+    cluster: cluster.name,
+    branch: run.defaultBranch,
+    commitSha: run.headSha,
+    source: live.source,
+    checkedAt: run.now().toISOString(),
+  };
+  const planWithNotes: DriftPlan = { ...plan, warnings };
+
+  const proposal =
+    run.config.drift.mode === "issue"
+      ? await reconcileIssue(
+          { github, repo, login: run.identity.login, cluster, config: run.config, body, issues: await run.botIssues() },
+          planWithNotes,
+        )
+      : await reconcilePull(
+          {
+            github,
+            repo,
+            defaultBranch: run.defaultBranch,
+            snapshot,
+            identity: run.identity,
+            cluster,
+            config: run.config,
+            body,
+            warn: (message) => log.warn(message),
+          },
+          planWithNotes,
+        );
+
+  const drifted = plan.driftedResources > 0;
+  await upsertCheckRun(github, repo, {
+    name: checkRunName(cluster.name),
+    headSha: run.headSha,
+    conclusion: drifted ? "neutral" : "success",
+    title: drifted ? summaryLine(plan) : `Cluster ${cluster.name} matches Git`,
+    summary: checkSummary(planWithNotes, proposal, body),
+    externalId: `drift:${plan.fingerprint}`,
+  });
+  log.info({ drifted: plan.driftedResources, changes: plan.rows.length, action: proposal.action }, "drift check done");
+  return {
+    cluster: cluster.name,
+    outcome: drifted ? "drift" : "in-sync",
+    summary: drifted ? `${summaryLine(plan)}${proposal.note ? `; ${proposal.note}` : ""}` : "matches Git",
+    proposal,
+    driftedResources: plan.driftedResources,
+  };
+}
+
+/** A check that could not compare: one check run says why; no pull request is touched. */
+async function failed(run: ClusterRun, stage: ErrorStage, message: string): Promise<ClusterOutcome> {
+  run.log.warn({ stage }, message);
+  try {
+    await upsertCheckRun(run.github, run.repo, {
+      name: checkRunName(run.cluster.name),
+      headSha: run.headSha,
+      conclusion: "failure",
+      title: `Drift not checked: ${stage === "cluster" ? "the cluster did not answer" : "the repository could not be read"}`,
+      summary: message,
+      externalId: `error:${stage}:${message.slice(0, 60)}`,
+    });
+  } catch (error) {
+    run.log.warn({ error: githubMessage(error) }, "could not report the failure in a check run");
+  }
+  return { cluster: run.cluster.name, outcome: "error", summary: message, driftedResources: 0, errorStage: stage };
+}
+
+function checkSummary(plan: DriftPlan, proposal: ProposalResult, body: BodyContext): string {
+  const header = `Compared \`${body.branch}\` at \`${body.commitSha.slice(0, 7)}\` with ${body.source}.`;
+  if (plan.driftedResources === 0) return `${header}\n\nNo drift.`;
+  const notes = plan.warnings.length > 0 ? `\n\n${plan.warnings.map((warning) => `- ${warning}`).join("\n")}` : "";
+  const link = proposal.link ? `\n\nProposed in ${proposal.link.url}.` : proposal.note ? `\n\n${proposal.note}.` : "";
+  return `${header}${link}\n\n${driftTable(plan.rows)}${notes}`;
+}
+
+/** Every (apiVersion, kind, namespace) Git declares: what the live reader lists. */
+function wantedKinds(resources: readonly Resource[]): WantedKind[] {
+  const seen = new Map<string, WantedKind>();
+  for (const resource of resources) {
+    const key = `${resource.apiVersion}/${resource.kind}/${resource.namespace ?? ""}`;
+    if (!seen.has(key)) {
+      seen.set(key, {
+        apiVersion: resource.apiVersion,
+        kind: resource.kind,
+        ...(resource.namespace ? { namespace: resource.namespace } : {}),
+      });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** `drift.clusters[].namespaces` narrows the comparison; objects without a namespace always count. */
+function inNamespaces(resources: readonly Resource[], namespaces: readonly string[]): Resource[] {
+  if (namespaces.length === 0) return [...resources];
+  return resources.filter((resource) => resource.namespace === undefined || namespaces.includes(resource.namespace));
+}

@@ -1,0 +1,93 @@
+import { afterEach, expect, it } from "vitest";
+import { GIT_PASSWORD } from "./support/cluster.js";
+import { startWorld, type World } from "./support/harness.js";
+
+/** A Secret that drifted: its values reach no request the App sends and no log line. */
+
+const LIVE_PASSWORD = "live-password-Kx42";
+const FORBIDDEN = [
+  GIT_PASSWORD,
+  LIVE_PASSWORD,
+  Buffer.from(GIT_PASSWORD).toString("base64"),
+  Buffer.from(LIVE_PASSWORD).toString("base64"),
+];
+
+let world: World | undefined;
+afterEach(async () => {
+  if (world) expect(world.github.violations).toEqual([]);
+  await world?.close();
+  world = undefined;
+});
+
+function expectNoSecret(current: World): void {
+  const transcript = current.github.transcript();
+  const logs = current.logs.join("\n");
+  for (const value of FORBIDDEN) {
+    expect(transcript).not.toContain(value);
+    expect(logs).not.toContain(value);
+  }
+}
+
+it("reports a drifted Secret only as changed with a fingerprint, and writes nothing for it", async () => {
+  world = await startWorld({ shop: { password: LIVE_PASSWORD } });
+  const report = await world.check();
+
+  expect(report.clusters[0]).toMatchObject({ outcome: "drift", proposal: { action: "none" } });
+  expect(world.repo.pulls).toEqual([]);
+  const summary = world.repo.checkRuns[0]?.output.summary ?? "";
+  expect(summary).toMatch(
+    /`Secret shop\/shop-db` \| `data\.password` \| `changed \(hmac:[0-9a-f]{8}\)` → `changed \(hmac:[0-9a-f]{8}\)`/,
+  );
+  expect(summary).toContain("not written: Secret values are never written to Git");
+  expectNoSecret(world);
+});
+
+it("keeps Secret values out of the pull request, its commit and the logs when other drift is written back", async () => {
+  world = await startWorld({ shop: { password: LIVE_PASSWORD, logLevel: "debug" } });
+  await world.check();
+
+  expect(world.repo.pulls).toHaveLength(1);
+  expect(world.repo.pulls[0]?.body).toMatch(/`data\.password` \| `changed \(hmac:[0-9a-f]{8}\)`/);
+  // the file holding the Secret is never re-uploaded
+  const blobs = world.github.requests.filter((request) => request.operation === "POST /repos/{owner}/{repo}/git/blobs");
+  expect(blobs).toHaveLength(1);
+  expect(JSON.parse(blobs[0]?.text ?? "{}").content).toContain("kind: ConfigMap");
+  expectNoSecret(world);
+
+  // the same drift again: Secret fingerprints (keyed per process) do not enter the drift's identity
+  world.github.clear();
+  const again = await world.check();
+  expect(again.clusters[0]?.proposal?.action).toBe("unchanged");
+  expectNoSecret(world);
+});
+
+it("does not rewrite a file that holds Secret values even when another document in it drifted", async () => {
+  const secretAndConfig = `apiVersion: v1
+kind: Secret
+metadata:
+  name: shop-db
+  namespace: shop
+type: Opaque
+data:
+  password: ${Buffer.from(GIT_PASSWORD).toString("base64")}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: shop-settings
+  namespace: shop
+data:
+  LOG_LEVEL: info
+  CURRENCY: EUR
+`;
+  world = await startWorld({
+    shop: { logLevel: "debug" },
+    files: { "clusters/prod/settings.yaml": "# moved\n", "clusters/prod/db-secret.yaml": secretAndConfig },
+  });
+  const report = await world.check();
+
+  expect(report.clusters[0]?.proposal?.action).toBe("none");
+  expect(world.repo.pulls).toEqual([]);
+  expect(world.repo.checkRuns[0]?.output.summary).toContain("not written: the file holds Secret values");
+  expectNoSecret(world);
+});
