@@ -6,6 +6,7 @@
 
 import { KubeConfig } from "@kubernetes/client-node";
 import { Probot } from "probot";
+import { useStableFingerprints } from "../src/drift/secret-values.js";
 import { checkClusterReachable } from "../src/live/index.js";
 import { driftApp } from "./app.js";
 import { identityLoader } from "./github/identity.js";
@@ -47,6 +48,8 @@ export interface Bot {
 
 export async function createBot(settings: BotSettings, overrides: BotOverrides = {}): Promise<Bot> {
   const log = overrides.log ?? createLogger(settings.logLevel);
+  // Secret fingerprints stay the same across restarts and replicas, so declined Secret drift stays declined
+  useStableFingerprints(settings.privateKey);
   const metrics = overrides.metrics ?? createMetrics();
   const probot = new Probot({
     appId: settings.appId,

@@ -3,9 +3,9 @@
  * what the bot remembers in GitHub (a PR body, a check run's external_id) to tell "same drift"
  * from "new drift".
  *
- * Secret values arrive from the core as fingerprints keyed per run, which differ from run to run;
- * here they count only as "changed", so a Secret that keeps drifting the same way stays the same
- * drift. (A second change to an already drifted Secret value is not told apart.)
+ * Secret values arrive from the core as keyed fingerprints. The bot keys them with its private key
+ * (see createBot), so they are stable across runs and a second change to a drifted Secret is new drift,
+ * while the fingerprint still reveals nothing about the value.
  */
 
 import { createHash } from "node:crypto";
@@ -30,9 +30,8 @@ export function isSecretChange(drift: Pick<Drift, "kind" | "apiVersion">, change
   return isSecretValuePath(drift, parsePointer(change.path));
 }
 
-function shownValues(drift: Drift, change: DriftChange): [unknown, unknown] {
-  if (!isSecretChange(drift, change)) return [change.git ?? null, change.live ?? null];
-  return [change.git === undefined ? null : "secret", change.live === undefined ? null : "secret"];
+function shownValues(_drift: Drift, change: DriftChange): [unknown, unknown] {
+  return [change.git ?? null, change.live ?? null];
 }
 
 /** JSON with object keys sorted, so equal values always give equal text. */

@@ -1,18 +1,27 @@
 /**
  * Secret values never leave this module: both sides' `data` and `stringData` are replaced by
  * fingerprints before anything compares, reports, patches or logs them. A fingerprint is a keyed
- * hash with a key made fresh for every run, so it tells "changed" from "same" inside one report and
- * cannot be used to guess a password offline.
+ * hash, so it tells "changed" from "same" and cannot be used to guess a password offline. The key is
+ * made fresh for every process unless a long-lived door (the bot) supplies a secret of its own, which
+ * makes fingerprints comparable across runs.
  */
 
 import { createHmac, randomBytes } from "node:crypto";
 import type { KubeObject } from "../manifests/resource.js";
 import { isMapping } from "./managed-fields.js";
 
-const RUN_KEY = randomBytes(32);
+let fingerprintKey: Uint8Array = randomBytes(32);
+
+/**
+ * Derives the fingerprint key from a secret the process already guards (the App's private key), so
+ * the same Secret value gives the same fingerprint after a restart or on another replica.
+ */
+export function useStableFingerprints(secret: string | Uint8Array): void {
+  fingerprintKey = createHmac("sha256", secret).update("plumbline/secret-fingerprint/v1").digest();
+}
 
 export function fingerprint(bytes: Uint8Array): string {
-  return `hmac:${createHmac("sha256", RUN_KEY).update(bytes).digest("hex").slice(0, 8)}`;
+  return `hmac:${createHmac("sha256", fingerprintKey).update(bytes).digest("hex").slice(0, 8)}`;
 }
 
 function masked(values: unknown, decode: (value: string) => Uint8Array): Record<string, unknown> | undefined {

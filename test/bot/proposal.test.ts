@@ -6,6 +6,7 @@ import { isResolved, markResolved, readDriftMarker, readMarker, writeMarker } fr
 import { planDrift } from "../../bot/proposal/plan.js";
 import { describeChanges } from "../../bot/run/what-changed.js";
 import { readSettings, SettingsError } from "../../bot/settings.js";
+import { fingerprint, useStableFingerprints } from "../../src/drift/secret-values.js";
 import type { Drift, DriftResult } from "../../src/drift/types.js";
 import { parseManifestText } from "../../src/manifests/parse.js";
 
@@ -40,10 +41,16 @@ describe("drift fingerprint", () => {
     expect(driftFingerprint([drift([change("/data/A", "1", "3"), change("/data/B", "x", "y")])])).not.toBe(one);
   });
 
-  it("counts a Secret value only as changed: the per-run fingerprints of values do not enter it", () => {
-    const run1 = driftFingerprint([drift([change("/data/password", "hmac:11111111", "hmac:22222222")], "Secret")]);
-    const run2 = driftFingerprint([drift([change("/data/password", "hmac:aaaaaaaa", "hmac:bbbbbbbb")], "Secret")]);
-    expect(run2).toBe(run1);
+  it("tells a second change of a Secret value apart, with fingerprints that are stable under the bot's key", () => {
+    useStableFingerprints("the App's private key");
+    const value = (text: string) => fingerprint(Buffer.from(text));
+    const first = driftFingerprint([drift([change("/data/password", value("old"), value("hunter2"))], "Secret")]);
+    useStableFingerprints("the App's private key"); // a restart, or another replica
+    const again = driftFingerprint([drift([change("/data/password", value("old"), value("hunter2"))], "Secret")]);
+    const changedAgain = driftFingerprint([drift([change("/data/password", value("old"), value("hunter3"))], "Secret")]);
+    expect(again).toBe(first);
+    expect(changedAgain).not.toBe(first);
+    expect(value("hunter2")).not.toContain("hunter2");
   });
 });
 
