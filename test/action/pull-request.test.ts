@@ -122,7 +122,8 @@ describe("a pull request on examples/", () => {
     expect(first.summary).not.toContain(STICKY_MARKER);
     expect(Number(first.outputs["fixed-findings"])).toBeGreaterThanOrEqual(1);
     expect(Number(first.outputs.findings)).toBeGreaterThan(newCount(first));
-    expect(first.outputs.score).toBe("");
+    expect(Number(first.outputs.score)).toBeGreaterThanOrEqual(0);
+    expect(Number(first.outputs.score)).toBeLessThanOrEqual(100);
     const sarifPath = first.outputs["sarif-file"] ?? "";
     expect(path.isAbsolute(sarifPath)).toBe(true);
     const sarif = JSON.parse(await readFile(sarifPath, "utf8"));
