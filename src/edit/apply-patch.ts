@@ -4,7 +4,7 @@ import { formatPointer } from "../manifests/pointer.js";
 import { KUBE_YAML, TO_JS } from "../manifests/yaml-options.js";
 import { DocumentEditor, type Equivalence } from "./document-editor.js";
 import { EditError } from "./errors.js";
-import { equalWith, isJsonObject, type JsonValue } from "./json-value.js";
+import { equalWith, firstDifference, isJsonObject, type JsonValue } from "./json-value.js";
 import { diffLines, type LineChange } from "./line-diff.js";
 import { detectEol, lineStartAt } from "./text-lines.js";
 import { runPatch, validateOperations } from "./validate-patch.js";
@@ -95,31 +95,74 @@ export function applyPatchesToYaml(text: string, patches: readonly DocumentPatch
 
   const eol = detectEol(text);
   let edited = text;
+  const slices: EditedSlice[] = [];
   // from the last document up, so the offsets of the ones above stay valid
   for (const documentIndex of [...plans.keys()].sort((a, b) => b - a)) {
     const plan = plans.get(documentIndex) as Planned;
     const contentStart = plan.document.contents?.range?.[0] ?? 0;
-    const sliceStart = lineStartAt(text, contentStart);
-    const sliceEnd = (plan.document.range as [number, number, number])[2];
-    const editor = new DocumentEditor(
-      text.slice(sliceStart, sliceEnd),
-      contentStart - sliceStart,
-      plan.before,
-      eol,
-      keepEquivalent,
-    );
+    const start = lineStartAt(text, contentStart);
+    const end = (plan.document.range as [number, number, number])[2];
+    const before = text.slice(start, end);
+    const editor = new DocumentEditor(before, contentStart - start, plan.before, eol, keepEquivalent);
     plan.ops.forEach((op, index) => {
       try {
         editor.apply(op);
       } catch (error) {
-        throw located(error, plan.origins[index]);
+        throw located(asEditError(error), plan.origins[index]);
       }
     });
-    edited = edited.slice(0, sliceStart) + editor.text + edited.slice(sliceEnd);
+    let after: string;
+    try {
+      after = editor.text;
+    } catch (error) {
+      throw asEditError(error);
+    }
+    edited = edited.slice(0, start) + after + edited.slice(end);
+    slices.push({ start, end, before, after });
   }
 
   verify(text, edited, documents, expected, keepEquivalent);
-  return { text: edited, changed: edited !== text, changedLines: diffLines(text, edited) };
+  return { text: edited, changed: edited !== text, changedLines: changedLinesOf(text, edited, slices) };
+}
+
+interface EditedSlice {
+  readonly start: number;
+  readonly end: number;
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * The changed lines, diffed document by document: cheaper than diffing the whole file, and exact
+ * however many documents changed. Falls back to the whole file when a document does not start and
+ * end on line boundaries.
+ */
+function changedLinesOf(original: string, edited: string, slices: EditedSlice[]): LineChange[] {
+  const aligned = slices.every(
+    (slice) =>
+      (slice.end === original.length || original[slice.end - 1] === "\n") &&
+      (slice.start === 0 || original[slice.start - 1] === "\n"),
+  );
+  if (!aligned) return diffLines(original, edited);
+  const changes: LineChange[] = [];
+  let line = 0;
+  let counted = 0;
+  let shift = 0;
+  for (const slice of [...slices].sort((a, b) => a.start - b.start)) {
+    line += countLines(original, counted, slice.start);
+    counted = slice.start;
+    for (const change of diffLines(slice.before, slice.after)) {
+      changes.push({ ...change, start: change.start + line, end: change.end + line, newStart: change.newStart + line + shift });
+    }
+    shift += countLines(slice.after, 0, slice.after.length) - countLines(slice.before, 0, slice.before.length);
+  }
+  return changes;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf("\n", from); at !== -1 && at < to; at = text.indexOf("\n", at + 1)) count++;
+  return count;
 }
 
 function planPatch(documents: Document[], plans: Map<number, Planned>, patch: DocumentPatch, patchIndex: number): void {
@@ -158,6 +201,13 @@ function readDocument(document: Document, documentIndex: number): JsonValue {
   } catch (error) {
     throw new EditError("invalid-yaml", `document ${documentIndex} cannot be read: ${(error as Error).message}`);
   }
+}
+
+/** An unexpected failure while editing is still a refusal: the caller gets a typed error, never a half-edit. */
+function asEditError(error: unknown): unknown {
+  if (error instanceof EditError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new EditError("verification-failed", `the edit could not be made (${message}); nothing was changed`);
 }
 
 interface Origin {
@@ -206,6 +256,10 @@ function verify(
     }
     const problem = document.errors[0];
     if (problem) throw fail(`document ${index} would not parse (${problem.message.split("\n")[0]})`);
-    if (!equalWith(document.toJS(TO_JS), wanted, keepEquivalent)) throw fail(`document ${index} reads back differently`);
+    const actual = document.toJS(TO_JS) as JsonValue;
+    if (!equalWith(actual, wanted, keepEquivalent)) {
+      const at = firstDifference(actual, wanted, keepEquivalent);
+      throw fail(`document ${index} reads back differently at ${at || "its root"}`);
+    }
   });
 }

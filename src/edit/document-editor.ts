@@ -1,11 +1,10 @@
 import jsonPatch, { type Operation } from "fast-json-patch";
 import { isMap, isScalar, isSeq, type Node, parseAllDocuments } from "yaml";
-import { formatPointer } from "../manifests/pointer.js";
+import { formatPointer, parsePointer } from "../manifests/pointer.js";
 import { KUBE_YAML } from "../manifests/yaml-options.js";
 import { diffValues } from "./decompose.js";
 import { EditError } from "./errors.js";
 import { cloneJson, deepEqual, isCollectionValue, isEmptyCollection, isJsonObject, type JsonValue } from "./json-value.js";
-import { pointerSegments } from "./pointer-segments.js";
 import type { BlockStyle } from "./render-value.js";
 import { type EditView, insertItemSplice, insertPairSplice, removeSplice, replaceSplice, type Splice } from "./splices.js";
 import { detectStyle } from "./style.js";
@@ -53,22 +52,22 @@ export class DocumentEditor {
       case "_get":
         return;
       case "replace":
-        this.#replace(pointerSegments(op.path), op.value as JsonValue);
+        this.#replace(parsePointer(op.path), op.value as JsonValue);
         return;
       case "add":
-        this.#add(pointerSegments(op.path), op.value as JsonValue);
+        this.#add(parsePointer(op.path), op.value as JsonValue);
         return;
       case "remove":
-        this.#remove(pointerSegments(op.path));
+        this.#remove(parsePointer(op.path));
         return;
       case "copy":
-        this.#add(pointerSegments(op.path), cloneJson(this.#valueAt(pointerSegments(op.from))));
+        this.#add(parsePointer(op.path), cloneJson(this.#valueAt(parsePointer(op.from))));
         return;
       case "move": {
         if (op.from === op.path) return;
-        const value = cloneJson(this.#valueAt(pointerSegments(op.from)));
-        this.#remove(pointerSegments(op.from));
-        this.#add(pointerSegments(op.path), value);
+        const value = cloneJson(this.#valueAt(parsePointer(op.from)));
+        this.#remove(parsePointer(op.from));
+        this.#add(parsePointer(op.path), value);
         return;
       }
     }

@@ -41,6 +41,22 @@ export function equalWith(a: unknown, b: unknown, leavesEquivalent: (a: unknown,
   return leavesEquivalent(a, b);
 }
 
+/** JSON pointer of the first place where two values differ (for error messages); "" for the root. */
+export function firstDifference(a: unknown, b: unknown, leavesEquivalent: (a: unknown, b: unknown) => boolean): string {
+  const bothArrays = Array.isArray(a) && Array.isArray(b) && a.length === b.length;
+  const bothObjects = isJsonObject(a) && isJsonObject(b) && Object.keys(a).length === Object.keys(b).length;
+  if (!bothArrays && !bothObjects) return "";
+  const record = (value: unknown) => value as Record<string, unknown>;
+  for (const key of Object.keys(record(a))) {
+    if (!Object.hasOwn(record(b), key)) return "";
+    if (!equalWith(record(a)[key], record(b)[key], leavesEquivalent)) {
+      const escaped = key.replaceAll("~", "~0").replaceAll("/", "~1");
+      return `/${escaped}${firstDifference(record(a)[key], record(b)[key], leavesEquivalent)}`;
+    }
+  }
+  return "";
+}
+
 export function cloneJson<T>(value: T): T {
   return structuredClone(value);
 }

@@ -23,7 +23,7 @@ import {
   renderInline,
   renderItemLines,
 } from "./render-value.js";
-import { columnAt, lineContentEndAt, lineInfoAt, lineStartAt, previousLine } from "./text-lines.js";
+import { columnAt, lineContentEndAt, lineInfoAt, lineStartAt, previousLine, startsLine } from "./text-lines.js";
 import { type Collection, isBlockScalar, isCollection, type Slot } from "./tree.js";
 
 /** One text change: replace [start, end) of the document's text with `text`. */
@@ -76,7 +76,8 @@ export function replaceSplice(view: EditView, slot: Slot, value: JsonValue): Spl
     shape === "block-collection" ? lastLineEnd(text, trailingEnd(text, lastOffset, column)) : lineContentEndAt(text, lastOffset);
   const style = endsText(text, end) ? { ...view.style, literals: false } : view.style;
 
-  const keepFlow = isCollection(node) && node.flow && node.items.length > 0;
+  // a flow collection keeps its style; so does a document written on its `---` line, where no block can start
+  const keepFlow = (isCollection(node) && node.flow && node.items.length > 0) || (!place && !startsLine(text, node.range[0]));
   const literal =
     isMultilineString(value) && previous !== "QUOTE_DOUBLE" && place && style.literals !== false
       ? renderLiteral(value, childIndent)

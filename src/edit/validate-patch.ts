@@ -1,7 +1,7 @@
 import jsonPatch, { type Operation } from "fast-json-patch";
+import { parsePointer } from "../manifests/pointer.js";
 import { EditError } from "./errors.js";
 import { cloneJson, type JsonValue, notJsonReason } from "./json-value.js";
-import { pointerSegments } from "./pointer-segments.js";
 
 /**
  * Checks a patch before any text is touched, then runs it on the plain object: the result is what the
@@ -48,7 +48,7 @@ export function validateOperations(ops: unknown): asserts ops is Operation[] {
 
 /** Array indexes in a pointer must be canonical (`01` is not an index) and inside the array. */
 function checkIndexes(root: unknown, pointer: string, allowAppend: boolean, opIndex: number): void {
-  const segments = pointerSegments(pointer);
+  const segments = parsePointer(pointer);
   let current: unknown = root;
   segments.forEach((segment, depth) => {
     const last = depth === segments.length - 1;
@@ -94,7 +94,7 @@ export function runPatch(document: JsonValue, ops: readonly Operation[]): JsonVa
 function rfcSteps(state: JsonValue, op: Operation): Operation[] {
   if (op.op !== "move" || op.from === op.path) return [cloneJson(op)];
   let value: unknown = state;
-  for (const segment of pointerSegments(op.from)) value = (value as Record<string, unknown>)?.[segment];
+  for (const segment of parsePointer(op.from)) value = (value as Record<string, unknown>)?.[segment];
   return [
     { op: "remove", path: op.from },
     { op: "add", path: op.path, value: cloneJson(value) },

@@ -1,7 +1,8 @@
 /** RFC 6901 JSON pointers: the address every finding, fix and drift uses. */
 
+/** Segments of an RFC 6901 pointer: "" is the whole document, "/" the key "". */
 export function parsePointer(pointer: string): string[] {
-  if (pointer === "" || pointer === "/") return [];
+  if (pointer === "") return [];
   return pointer
     .slice(pointer.startsWith("/") ? 1 : 0)
     .split("/")

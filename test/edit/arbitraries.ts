@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import jsonPatch, { type Operation } from "fast-json-patch";
-import { Document, type Node, parse, type Scalar, visit } from "yaml";
+import { Document, type Node, parse, parseAllDocuments, type Scalar, visit } from "yaml";
 import type { JsonValue } from "../../src/edit/json-value.js";
-import { pointerSegments } from "../../src/edit/pointer-segments.js";
-import { formatPointer } from "../../src/manifests/pointer.js";
+import { formatPointer, parsePointer as pointerSegments } from "../../src/manifests/pointer.js";
 import { KUBE_YAML } from "../../src/manifests/yaml-options.js";
 
 /** Random manifests in random YAML styles, and random valid patches for them. */
@@ -265,3 +264,29 @@ export function buildOps(document: JsonValue, choices: readonly OpChoice[]): Ope
   }
   return ops;
 }
+
+export interface GeneratedFile {
+  readonly text: string;
+  readonly eol: string;
+  /** each document as kubectl reads it back from `text` */
+  readonly objects: JsonValue[];
+}
+
+/** A file of one to three random documents behind a header comment, LF or CRLF, maybe without a final break. */
+export const fileArb: fc.Arbitrary<GeneratedFile> = fc
+  .record({
+    manifests: fc.array(manifestArb, { minLength: 1, maxLength: 3 }),
+    seed: fc.integer(),
+    eol: fc.constantFrom("\n", "\r\n"),
+    finalEol: fc.boolean(),
+  })
+  .map(({ manifests, seed, eol, finalEol }): GeneratedFile | undefined => {
+    const texts = manifests.map((manifest, index) => renderManifest(manifest, seed + index));
+    if (texts.some((text) => text === undefined)) return undefined;
+    const documents = texts.map((text) => (text as string).replace(/\n$/, "").replaceAll("\n", eol));
+    const text = `# generated${eol}${documents.join(`${eol}---${eol}`)}${finalEol ? eol : ""}`;
+    // read back from the file: dropping the final line break can change a kept (`|+`) block scalar
+    const objects = parseAllDocuments(text, KUBE_YAML).map((document) => document.toJS() as JsonValue);
+    return { text, eol, objects };
+  })
+  .filter((file): file is GeneratedFile => file !== undefined);

@@ -41,6 +41,12 @@ describe("multi-document files", () => {
     expect(result).toBe(file.replace("kind: ConfigMap}", 'kind: ConfigMap, data: {a: "1"}}'));
   });
 
+  it("keeps a document written on its marker line in flow style, where no block can start", () => {
+    expect(edit(yaml("--- {}"), [{ op: "add", path: "/a", value: { b: 1 } }])).toBe(yaml("--- {a: {b: 1}}"));
+    expect(edit(yaml("--- x"), [{ op: "replace", path: "", value: { b: [1] } }])).toBe(yaml("--- {b: [1]}"));
+    expect(edit(yaml("{}"), [{ op: "add", path: "/a", value: { b: 1 } }])).toBe(yaml("a:", "  b: 1"));
+  });
+
   it("applies patches to several documents in one go, all or nothing", () => {
     const result = applyPatchesToYaml(file, [
       { target: { documentIndex: 2 }, ops: [{ op: "add", path: "/data", value: {} }] },

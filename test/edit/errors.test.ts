@@ -80,6 +80,7 @@ describe("refusals", () => {
     // a tag forces the type: the engine writes 81, but !!str keeps it a string
     const error = failure([{ op: "replace", path: "/port", value: 81 }], yaml("port: !!str 80"));
     expect(error.code).toBe("verification-failed");
+    expect(error.message).toMatch(/at \/port/);
   });
 
   it("leaves the caller's operations untouched", () => {

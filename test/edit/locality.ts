@@ -1,7 +1,7 @@
 import type { Operation } from "fast-json-patch";
 import { type Document, isMap, isPair, isSeq, LineCounter, type Node, parseAllDocuments } from "yaml";
 import type { LineChange } from "../../src/edit/index.js";
-import { pointerSegments } from "../../src/edit/pointer-segments.js";
+import { parsePointer as pointerSegments } from "../../src/manifests/pointer.js";
 import { KUBE_YAML } from "../../src/manifests/yaml-options.js";
 
 /**

@@ -5,11 +5,12 @@ import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { applyPatchToYaml } from "../../src/edit/index.js";
 import { KUBE_YAML } from "../../src/manifests/yaml-options.js";
+import { allowedLines, keptOutside, replayChanges } from "./locality.js";
 
 /**
  * Polaris's autofix pairs: a failing manifest and what its mutations make of it. The JSON Patch
- * between the two objects, applied to the failing file's text, must read back as the mutated object
- * and leave every line it does not touch as it was.
+ * between the two objects, applied to one file's text, must read back as the other object and leave
+ * every line outside what the patch is about as it was. Both directions: fixes add, reverts remove.
  */
 const CORPUS = "/work/shared/corpus/polaris";
 
@@ -20,41 +21,37 @@ interface Label {
 }
 
 const labels = (JSON.parse(readFileSync(join(CORPUS, "LABELS.json"), "utf8")) as { labels: Label[] }).labels;
-const pairs = labels.filter((label) => label.expect === "autofix-output" && label.autofix_input);
+const pairs = labels
+  .filter((label) => label.expect === "autofix-output" && label.autofix_input)
+  .map((label) => [label.autofix_input as string, label.file] as const);
 
-function readObject(text: string): unknown {
-  const documents = parseAllDocuments(text, KUBE_YAML).filter((document) => document.contents !== null);
-  expect(documents).toHaveLength(1);
-  return documents[0]?.toJS();
+function onlyDocument(text: string): { index: number; object: object } {
+  const documents = parseAllDocuments(text, KUBE_YAML);
+  const index = documents.findIndex((document) => document.contents !== null);
+  expect(documents.filter((document) => document.contents !== null)).toHaveLength(1);
+  return { index, object: documents[index]?.toJS() as object };
+}
+
+function expectEditTurns(fromFile: string, toFile: string): void {
+  const from = readFileSync(join(CORPUS, fromFile), "utf8");
+  const to = onlyDocument(readFileSync(join(CORPUS, toFile), "utf8")).object;
+  const { index, object } = onlyDocument(from);
+  const patch = jsonPatch.compare(object, to);
+  expect(patch.length).toBeGreaterThan(0);
+
+  const result = applyPatchToYaml(from, { documentIndex: index }, patch);
+
+  expect(onlyDocument(result.text).object).toEqual(to);
+  expect(keptOutside(from, result.text, allowedLines(from, index, patch))).toBe(true);
+  expect(replayChanges(from, result.changedLines)).toEqual(result.text.split(/\r?\n/));
 }
 
 describe("Polaris autofix pairs", () => {
   it("has the 20 pairs the corpus promises", () => {
-    expect(pairs.length).toBe(20);
+    expect(pairs).toHaveLength(20);
   });
 
-  it.each(pairs.map((label) => [label.autofix_input as string, label.file]))("%s → %s", (input, output) => {
-    const before = readFileSync(join(CORPUS, input), "utf8");
-    const after = readFileSync(join(CORPUS, output), "utf8");
-    const beforeObject = readObject(before) as object;
-    const afterObject = readObject(after) as object;
-    const patch = jsonPatch.compare(beforeObject, afterObject);
-    expect(patch.length).toBeGreaterThan(0);
+  it.each(pairs)("fixes %s into %s", (failing, mutated) => expectEditTurns(failing, mutated));
 
-    const documentIndex = parseAllDocuments(before, KUBE_YAML).findIndex((document) => document.contents !== null);
-    const result = applyPatchToYaml(before, { documentIndex }, patch);
-
-    expect(readObject(result.text)).toEqual(afterObject);
-    const originalLines = before.split("\n");
-    const resultLines = result.text.split("\n");
-    // every original line outside the reported changes is still there, in order, unchanged
-    const untouched = originalLines.filter(
-      (_, index) => !result.changedLines.some((change) => index + 1 >= change.start && index + 1 <= change.end),
-    );
-    const kept = resultLines.filter(
-      (_, index) =>
-        !result.changedLines.some((change) => index + 1 >= change.newStart && index + 1 < change.newStart + change.lines.length),
-    );
-    expect(kept).toEqual(untouched);
-  });
+  it.each(pairs)("reverts %s from %s", (failing, mutated) => expectEditTurns(mutated, failing));
 });
