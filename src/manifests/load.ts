@@ -38,10 +38,10 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
   const kustomizations = await Promise.all(inputs.kustomizations.filter((k) => !ignored(k.display)).map(readKustomization));
   const coveredByKustomize = coveredFiles(kustomizations);
 
-  for (const input of inputs.files) {
-    if (ignored(input.display) || coveredByKustomize(input.absolute)) continue;
+  const wanted = inputs.files.filter((input) => !ignored(input.display) && !coveredByKustomize(input.absolute));
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  for await (const [input, read] of readAhead(wanted, (input) => readInput(input, maxFileSize))) {
     files.push(input.display);
-    const read = await readInput(input, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if ("problem" in read) {
       problems.push(read.problem);
       continue;
@@ -70,6 +70,22 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
 }
 
 type ReadResult = { text: string } | { problem: LoadProblem };
+
+/** Parsing stays in input order while the next few files are already being read. */
+async function* readAhead<T, R>(items: readonly T[], read: (item: T) => Promise<R>, window = 8): AsyncGenerator<[T, R]> {
+  const pending: Promise<[T, R]>[] = [];
+  let next = 0;
+  const start = () => {
+    const item = items[next++] as T;
+    pending.push(read(item).then((result): [T, R] => [item, result]));
+  };
+  while (next < items.length && pending.length < window) start();
+  while (pending.length > 0) {
+    const done = await (pending.shift() as Promise<[T, R]>);
+    if (next < items.length) start();
+    yield done;
+  }
+}
 
 async function readInput(input: InputFile, maxFileSize: number): Promise<ReadResult> {
   const at = { file: input.display, line: 1, column: 1 };

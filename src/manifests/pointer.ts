@@ -3,10 +3,9 @@
 /** Segments of an RFC 6901 pointer: "" is the whole document, "/" the key "". */
 export function parsePointer(pointer: string): string[] {
   if (pointer === "") return [];
-  return pointer
-    .slice(pointer.startsWith("/") ? 1 : 0)
-    .split("/")
-    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const segments = pointer.slice(pointer.startsWith("/") ? 1 : 0).split("/");
+  // escapes are rare in Kubernetes paths: skip the rewriting unless there is one
+  return pointer.includes("~") ? segments.map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~")) : segments;
 }
 
 export function formatPointer(segments: readonly (string | number)[]): string {
