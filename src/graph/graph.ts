@@ -1,8 +1,10 @@
 import type { ExternalResource } from "../config/config.js";
-import { type LabelSelector, parseLabelSelector, parseLabels, selectorMatches } from "../k8s/selector.js";
-import { identityKey, type Resource } from "../manifests/resource.js";
+import { BUILT_IN_NAMESPACES, namespaceOf } from "../k8s/namespace.js";
+import { isClusterScoped } from "../k8s/scope.js";
+import { type LabelSelector, parseLabelSelector, parseLabels } from "../k8s/selector.js";
+import { apiGroup, type Resource } from "../manifests/resource.js";
 import { buildNameIndex, type Lookup } from "./references.js";
-import { customPodTemplateLabels, namespaceOf, toWorkload, type Workload } from "./workloads.js";
+import { customPodTemplate, type PodTemplate, selectsPods, toWorkload, type Workload } from "./workloads.js";
 
 /**
  * The resources of one scope, indexed once per run. Rules about links between objects read this and
@@ -11,14 +13,17 @@ import { customPodTemplateLabels, namespaceOf, toWorkload, type Workload } from 
 export interface ResourceGraph {
   readonly resources: readonly Resource[];
   readonly workloads: readonly Workload[];
-  /** every resource with this identity (API group, kind, namespace, name), in input order */
+  /** every resource with this identity (API group, kind, namespace, name), in input order; no namespace is `default` */
   withIdentity(resource: Resource): readonly Resource[];
   /** the workload view of a resource, when it has pods */
   workloadOf(resource: Resource): Workload | undefined;
-  /** resolves a by-name reference; "missing" only means "not in these manifests" */
+  /** resolves a by-name reference; "missing" only means "not in these manifests" nor one Kubernetes creates */
   lookup(kind: string, namespace: string, name: string): Lookup;
   ofKind(kind: string, namespace?: string): readonly Resource[];
-  /** workloads in the namespace whose pods the selector picks */
+  /**
+   * Workloads in the namespace whose pods the selector picks. Here and in `selecting` and
+   * `customPodTemplatesSelectedBy`, requirements on labels the controller adds to its pods count as met.
+   */
   workloadsSelectedBy(namespace: string, selector: LabelSelector): readonly Workload[];
   /** the Services, PodDisruptionBudgets and NetworkPolicies whose selectors pick the workload's pods */
   selecting(workload: Workload, kind: "Service" | "PodDisruptionBudget" | "NetworkPolicy"): readonly Resource[];
@@ -36,8 +41,6 @@ export interface ResourceGraph {
 export interface GraphOptions {
   readonly external?: { readonly namespaces?: readonly string[]; readonly resources?: readonly ExternalResource[] };
 }
-
-const BUILT_IN_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
 /** The selector a Service, PDB or NetworkPolicy uses to pick pods, as a LabelSelector. */
 export function podSelectorOf(resource: Resource): LabelSelector | undefined {
@@ -58,7 +61,7 @@ export function podSelectorOf(resource: Resource): LabelSelector | undefined {
 }
 
 export function buildGraph(resources: readonly Resource[], options: GraphOptions = {}): ResourceGraph {
-  const byIdentity = groupBy(resources, identityKey);
+  const byIdentity = groupBy(resources, identityOf);
   const byKind = groupBy(resources, (r) => r.kind);
   const workloadByResource = new Map<Resource, Workload>();
   for (const resource of resources) {
@@ -73,18 +76,15 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
     ...(byKind.get("Namespace") ?? []).map((n) => n.name),
   ]);
 
-  const customTemplates = resources.flatMap((resource) => {
-    const labels = customPodTemplateLabels(resource);
-    return labels ? [{ resource, labels }] : [];
-  });
+  const customTemplates = resources.map(customPodTemplate).filter((t): t is PodTemplate => t !== undefined);
 
   const workloadsSelectedBy = (namespace: string, selector: LabelSelector) =>
-    workloads.filter((w) => w.namespace === namespace && selectorMatches(selector, w.podLabels));
+    workloads.filter((w) => w.namespace === namespace && selectsPods(selector, w));
 
   return {
     resources,
     workloads,
-    withIdentity: (resource) => byIdentity.get(identityKey(resource)) ?? [],
+    withIdentity: (resource) => byIdentity.get(identityOf(resource)) ?? [],
     workloadOf: (resource) => workloadByResource.get(resource),
     lookup: (kind, namespace, name) => names.lookup(kind, namespace, name),
     ofKind: (kind, namespace) => (byKind.get(kind) ?? []).filter((r) => namespace === undefined || namespaceOf(r) === namespace),
@@ -93,7 +93,7 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
       (byKind.get(kind) ?? []).filter((candidate) => {
         if (namespaceOf(candidate) !== workload.namespace) return false;
         const selector = podSelectorOf(candidate);
-        return selector !== undefined && selectorMatches(selector, workload.podLabels);
+        return selector !== undefined && selectsPods(selector, workload);
       }),
     autoscalersOf: (workload) =>
       (byKind.get("HorizontalPodAutoscaler") ?? []).filter((hpa) => {
@@ -104,9 +104,18 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
     namespaceKnown: (namespace) => namespaces.has(namespace),
     customPodTemplatesSelectedBy: (namespace, selector) =>
       customTemplates
-        .filter((custom) => namespaceOf(custom.resource) === namespace && selectorMatches(selector, custom.labels))
+        .filter((custom) => namespaceOf(custom.resource) === namespace && selectsPods(selector, custom))
         .map((custom) => custom.resource),
   };
+}
+
+/**
+ * API group, kind, namespace and name: what makes two manifests one object in the cluster. The API
+ * server ignores the namespace of a cluster-scoped object, so it is no part of that one's identity.
+ */
+function identityOf(resource: Resource): string {
+  const namespace = isClusterScoped(resource.kind) ? "" : namespaceOf(resource);
+  return `${apiGroup(resource.apiVersion)}/${resource.kind}/${namespace}/${resource.name}`;
 }
 
 /** One graph per scope: two overlays never see each other. */

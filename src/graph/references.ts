@@ -1,12 +1,14 @@
 import type { ExternalResource } from "../config/config.js";
+import { namespaceOf, systemObject } from "../k8s/namespace.js";
 import type { Resource } from "../manifests/resource.js";
-import { namespaceOf } from "./workloads.js";
 
 /** What a by-name reference resolves to. Partial input is normal, so "missing" means "not in these manifests". */
 export type Lookup =
   | { readonly status: "found"; readonly resources: readonly Resource[] }
   | { readonly status: "provided"; readonly by: Resource }
   | { readonly status: "external" }
+  /** Kubernetes creates it (kube-root-ca.crt, the default ServiceAccount); `keys` when its keys are fixed */
+  | { readonly status: "built-in"; readonly keys?: readonly string[] }
   | { readonly status: "missing" };
 
 /**
@@ -59,6 +61,8 @@ export function buildNameIndex(resources: readonly Resource[], external: readonl
       const provider = providers.get(key(kind, namespace, name));
       if (provider) return { status: "provided", by: provider };
       if (isExternal(kind, namespace, name)) return { status: "external" };
+      const system = systemObject(kind, namespace, name);
+      if (system) return system.keys ? { status: "built-in", keys: system.keys } : { status: "built-in" };
       return { status: "missing" };
     },
   };

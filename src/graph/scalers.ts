@@ -2,28 +2,23 @@
  * Which autoscalers own a workload's replica count, and the range of pods that leaves it running. Reads
  * the graph only: the HPAs and KEDA ScaledObjects of the workload's namespace in the same scope.
  */
-import { isReplicaScaler, replicaBoundsOf, scaleTargetOf } from "../k8s/autoscaling.js";
+import { hasUnreadableBounds, isReplicaScaler, replicaBoundsOf, scaleTargetOf } from "../k8s/autoscaling.js";
+import { namespaceOf } from "../k8s/namespace.js";
 import { effectiveReplicas } from "../k8s/replicas.js";
 import type { Resource } from "../manifests/resource.js";
 import type { ResourceGraph } from "./graph.js";
-import { namespaceOf } from "./workloads.js";
 
 /**
  * HorizontalPodAutoscalers and ScaledObjects whose scaleTargetRef names the resource (kind and name), in
- * its namespace. One side that leaves its namespace out is applied with `-n` like the other and counts
- * as the same: an autoscaler is never missed for it, which would only produce false alarms.
+ * its namespace; an object without a namespace is in `default`, as everywhere in the graph.
  */
 export function scalersOf(graph: ResourceGraph, resource: Resource): Resource[] {
-  return [...graph.ofKind("HorizontalPodAutoscaler"), ...graph.ofKind("ScaledObject")].filter((scaler) => {
-    if (!isReplicaScaler(scaler) || !sameNamespace(scaler, resource)) return false;
+  const namespace = namespaceOf(resource);
+  return [...graph.ofKind("HorizontalPodAutoscaler", namespace), ...graph.ofKind("ScaledObject", namespace)].filter((scaler) => {
+    if (!isReplicaScaler(scaler)) return false;
     const target = scaleTargetOf(scaler);
     return target?.kind === resource.kind && target.name === resource.name;
   });
-}
-
-/** Same namespace, or one of the two does not say. */
-export function sameNamespace(a: Resource, b: Resource): boolean {
-  return a.namespace === undefined || b.namespace === undefined || namespaceOf(a) === namespaceOf(b);
 }
 
 export interface ReplicaRange {
@@ -38,13 +33,15 @@ export interface ReplicaRange {
 /**
  * The pods a replicated workload runs. Without an autoscaler that is spec.replicas, exactly; with one it
  * moves between the scaler's bounds and spec.replicas only matters until the scaler first acts.
+ * Undefined when spec.replicas, or a bound of one of its scalers, is written but is no count: the API
+ * server rejects such an object, and schema-invalid reports it.
  */
-export function replicaRange(graph: ResourceGraph, resource: Resource): ReplicaRange {
+export function replicaRange(graph: ResourceGraph, resource: Resource): ReplicaRange | undefined {
+  const replicas = effectiveReplicas(resource);
+  if (replicas === undefined) return undefined;
   const scalers = scalersOf(graph, resource);
-  if (scalers.length === 0) {
-    const replicas = effectiveReplicas(resource);
-    return { min: replicas, max: replicas, scalers };
-  }
+  if (scalers.length === 0) return { min: replicas, max: replicas, scalers };
+  if (scalers.some(hasUnreadableBounds)) return undefined;
   const bounds = scalers.map(replicaBoundsOf);
   const min = Math.min(...bounds.map((b) => b.min));
   const max = Math.max(...bounds.map((b) => Math.max(b.max ?? b.min, b.min)));

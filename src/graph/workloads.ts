@@ -1,24 +1,42 @@
+import { controllerLabelKeys } from "../k8s/controller-labels.js";
+import { namespaceOf } from "../k8s/namespace.js";
+import { declaredReplicas } from "../k8s/replicas.js";
+import { firstMiss, type LabelSelector, type SelectorMiss, selectorMatches } from "../k8s/selector.js";
 import { isLongRunning, podSpec, podTemplatePath } from "../k8s/workload.js";
 import type { KubeObject, Resource } from "../manifests/resource.js";
 
-/** A workload as the graph sees it: where its pods live, what they are labelled, how many run. */
-export interface Workload {
+export { DEFAULT_NAMESPACE, namespaceOf } from "../k8s/namespace.js";
+
+/** The pods an object creates, as selectors see them. */
+export interface PodTemplate {
   readonly resource: Resource;
-  readonly namespace: string;
   /** labels of the pods it creates (the pod template's, or a bare Pod's own) */
   readonly podLabels: Readonly<Record<string, string>>;
+  /** keys of the labels its controller adds to each pod, with values the template cannot show */
+  readonly controllerLabels: ReadonlySet<string>;
+}
+
+/** A workload as the graph sees it: where its pods live, what they are labelled, how many run. */
+export interface Workload extends PodTemplate {
+  readonly namespace: string;
   readonly podSpec: KubeObject;
-  /** `spec.replicas` as written; undefined when absent (the API server defaults it to 1) */
+  /** `spec.replicas` as written; undefined when absent (the API server defaults it to 1) or no count */
   readonly replicas: number | undefined;
   /** pods serve until replaced (not Jobs, CronJobs or run-to-completion Pods) */
   readonly longRunning: boolean;
 }
 
-export const DEFAULT_NAMESPACE = "default";
+/**
+ * Whether the selector picks the pods of the template. A requirement on a label the controller adds
+ * (`statefulset.kubernetes.io/pod-name`, `job-name`) can be met by its pods, so it counts as met.
+ */
+export function selectsPods(selector: LabelSelector, template: PodTemplate): boolean {
+  return selectorMatches(selector, template.podLabels, template.controllerLabels);
+}
 
-/** Objects without a namespace land in the one kubectl applies them to; the graph calls it "default". */
-export function namespaceOf(resource: Resource): string {
-  return resource.namespace ?? DEFAULT_NAMESPACE;
+/** The first requirement the template's pods fail, leaving out the labels their controller adds. */
+export function podsMiss(selector: LabelSelector, template: PodTemplate): SelectorMiss | undefined {
+  return firstMiss(selector, template.podLabels, template.controllerLabels);
 }
 
 export function toWorkload(resource: Resource): Workload | undefined {
@@ -27,13 +45,13 @@ export function toWorkload(resource: Resource): Workload | undefined {
   if (templatePath === undefined || !spec) return undefined;
   const metadataOwner = templatePath === "" ? resource.object : valueAtPath(resource.object, templatePath);
   const labels = stringMap((metadataOwner as { metadata?: { labels?: unknown } } | undefined)?.metadata?.labels);
-  const replicas = (resource.object.spec as { replicas?: unknown } | undefined)?.replicas;
   return {
     resource,
     namespace: namespaceOf(resource),
     podLabels: labels,
+    controllerLabels: controllerLabelKeys(resource),
     podSpec: spec,
-    replicas: typeof replicas === "number" ? replicas : undefined,
+    replicas: declaredReplicas(resource),
     longRunning: isLongRunning(resource),
   };
 }
@@ -63,4 +81,10 @@ export function customPodTemplateLabels(resource: Resource): Record<string, stri
   const labels = (resource.object.spec as { template?: { metadata?: { labels?: unknown } } } | undefined)?.template?.metadata
     ?.labels;
   return labels && typeof labels === "object" && !Array.isArray(labels) ? stringMap(labels) : undefined;
+}
+
+/** The pod template of a custom controller's resource, as selectors see it; undefined for other objects. */
+export function customPodTemplate(resource: Resource): PodTemplate | undefined {
+  const podLabels = customPodTemplateLabels(resource);
+  return podLabels ? { resource, podLabels, controllerLabels: controllerLabelKeys(resource) } : undefined;
 }

@@ -4,6 +4,7 @@
  * scaler's to set.
  */
 import { apiGroup, type Resource } from "../manifests/resource.js";
+import { isUnreadableCount } from "./replicas.js";
 
 export interface ScaleTarget {
   readonly kind: string;
@@ -47,6 +48,16 @@ export function replicaBoundsOf(resource: Resource): ReplicaBounds {
     return { min: count(spec.minReplicaCount) ?? 0, max: count(spec.maxReplicaCount) ?? 100 };
   }
   return { min: count(spec.minReplicas) ?? 1, max: count(spec.maxReplicas) };
+}
+
+/**
+ * Whether a bound is written as something other than a count (`minReplicas: "2"`): the API server
+ * rejects the scaler, and schema-invalid says so, so the range it would keep cannot be read.
+ */
+export function hasUnreadableBounds(resource: Resource): boolean {
+  const spec = specOf(resource);
+  const fields = isScaledObject(resource) ? ["minReplicaCount", "maxReplicaCount"] : ["minReplicas", "maxReplicas"];
+  return fields.some((field) => isUnreadableCount(spec[field]));
 }
 
 function count(value: unknown): number | undefined {

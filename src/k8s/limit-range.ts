@@ -3,6 +3,7 @@
  * the admission controller fills in is not missing anything.
  */
 import type { Resource } from "../manifests/resource.js";
+import { namespaceOf } from "./namespace.js";
 import type { ResourceName } from "./resources.js";
 
 export interface ContainerDefaults {
@@ -15,15 +16,14 @@ export interface ContainerDefaults {
 const NAMES: readonly ResourceName[] = ["cpu", "memory"];
 
 /**
- * The container defaults of every LimitRange that may apply to the workload. A LimitRange without a
- * namespace, or a workload without one, may end up in the same namespace, so it counts: when unsure,
- * the rules stay silent.
+ * The container defaults of every LimitRange in the workload's namespace; an object without a namespace
+ * is in `default`, on either side, as everywhere in Plumbline.
  */
 export function containerDefaults(resources: readonly Resource[], workload: Resource): ContainerDefaults {
   const requests = new Set<ResourceName>();
   const limits = new Set<ResourceName>();
   for (const range of limitRanges(resources)) {
-    if (!sameNamespace(range, workload)) continue;
+    if (namespaceOf(range) !== namespaceOf(workload)) continue;
     const spec = range.object.spec as { limits?: unknown } | undefined;
     if (!Array.isArray(spec?.limits)) continue;
     for (const item of spec.limits) {
@@ -50,10 +50,6 @@ function limitRanges(resources: readonly Resource[]): readonly Resource[] {
     LIMIT_RANGES.set(resources, ranges);
   }
   return ranges;
-}
-
-function sameNamespace(a: Resource, b: Resource): boolean {
-  return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
 }
 
 function has(section: unknown, name: ResourceName): boolean {

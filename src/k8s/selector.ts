@@ -87,17 +87,33 @@ export function isEmptySelector(selector: LabelSelector): boolean {
   return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
 }
 
-export function selectorMatches(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
-  return firstMiss(selector, labels) === undefined;
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * Whether the labels meet every requirement. Requirements on `open` keys are taken as met: labels whose
+ * value is not known in advance (the ones a controller adds to each pod it creates).
+ */
+export function selectorMatches(
+  selector: LabelSelector,
+  labels: Readonly<Record<string, string>>,
+  open: ReadonlySet<string> = NO_KEYS,
+): boolean {
+  return firstMiss(selector, labels, open) === undefined;
 }
 
 /** The first requirement the labels fail, in the order the selector lists them; undefined when all hold. */
-export function firstMiss(selector: LabelSelector, labels: Readonly<Record<string, string>>): SelectorMiss | undefined {
+export function firstMiss(
+  selector: LabelSelector,
+  labels: Readonly<Record<string, string>>,
+  open: ReadonlySet<string> = NO_KEYS,
+): SelectorMiss | undefined {
   for (const [key, expected] of Object.entries(selector.matchLabels)) {
+    if (open.has(key)) continue;
     const actual = labelOf(labels, key);
     if (actual !== expected) return { via: "matchLabels", key, expected, ...(actual !== undefined ? { actual } : {}) };
   }
   for (const [index, requirement] of selector.matchExpressions.entries()) {
+    if (open.has(requirement.key)) continue;
     const actual = labelOf(labels, requirement.key);
     if (!requirementHolds(requirement, actual)) {
       return { via: "matchExpressions", index, requirement, ...(actual !== undefined ? { actual } : {}) };

@@ -23,7 +23,7 @@ const LIMITS_IMPLY_REQUESTS =
   "kube-score warns when only limits are set; Kubernetes then sets each request equal to its limit, so the scheduler has a request and Plumbline has nothing missing to report";
 
 const NO_CPU_LIMIT =
-  "kube-score (with its default IgnoreContainerCpuLimitRequirement=false) requires a CPU limit; Plumbline has no CPU-limit rule on purpose: CPU limits throttle a container even when the node has idle CPU, and the request already secures its share";
+  "kube-score (with its default IgnoreContainerCpuLimitRequirement=false) requires a CPU limit; no Plumbline rule requires CPU limits, on purpose: CPU limits throttle a container even when the node has idle CPU, and the request already secures its share (cpu-limit-set, at info, points out the limits that are set)";
 
 const kubeScore = (file: string, check: string, reason: string, variant?: string): AcceptedDifference => ({
   peer: "kube-score",

@@ -108,6 +108,17 @@ metadata: {name: shop}`,
     expect(graph.lookup("Secret", "other", "db-credentials").status).toBe("missing");
   });
 
+  it("resolves the objects Kubernetes itself creates, in every namespace or in the one they live in", () => {
+    expect(graph.lookup("ConfigMap", "payments", "kube-root-ca.crt")).toEqual({ status: "built-in", keys: ["ca.crt"] });
+    expect(graph.lookup("ServiceAccount", "shop", "default")).toEqual({ status: "built-in" });
+    expect(graph.lookup("Service", "default", "kubernetes").status).toBe("built-in");
+    expect(graph.lookup("Service", "shop", "kubernetes").status).toBe("missing");
+    expect(graph.lookup("Secret", "shop", "kube-root-ca.crt").status).toBe("missing");
+    // one defined in the manifests is judged as written
+    const own = buildGraph(load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kube-root-ca.crt, namespace: shop}"));
+    expect(own.lookup("ConfigMap", "shop", "kube-root-ca.crt").status).toBe("found");
+  });
+
   it("knows the namespaces declared, configured, and built in", () => {
     expect(graph.namespaceKnown("shop")).toBe(true);
     expect(graph.namespaceKnown("monitoring")).toBe(true);
@@ -125,5 +136,65 @@ metadata: {name: shop}`,
     const prod = graphs.get("kustomize:prod");
     const web = prod?.workloads[0];
     expect(web && prod?.selecting(web, "Service")).toEqual([]);
+  });
+});
+
+describe("labels a controller adds to its pods", () => {
+  const workloadOf = (kind: string, apiVersion: string, template: string) => `apiVersion: ${apiVersion}
+kind: ${kind}
+metadata: {name: app, namespace: shop}
+spec:
+  selector: {matchLabels: {app: app}}
+  ${template}
+`;
+  const template = `template:
+    metadata: {labels: {app: app}}
+    spec: {containers: [{name: app, image: "app:1"}]}`;
+  const cronTemplate = `schedule: "@daily"
+  jobTemplate:
+    spec:
+      template:
+        metadata: {labels: {app: app}}
+        spec: {restartPolicy: Never, containers: [{name: app, image: "app:1"}]}`;
+  const selects = (manifest: string, matchLabels: Record<string, string>, expressions: object[] = []) => {
+    const graph = buildGraph(load(manifest));
+    return graph.workloadsSelectedBy("shop", {
+      matchLabels: { app: "app", ...matchLabels },
+      matchExpressions: expressions as never,
+    }).length;
+  };
+
+  it("count as met for the kinds whose controller adds them", () => {
+    const statefulSet = workloadOf("StatefulSet", "apps/v1", template);
+    expect(selects(statefulSet, { "statefulset.kubernetes.io/pod-name": "app-0" })).toBe(1);
+    expect(selects(statefulSet, { "apps.kubernetes.io/pod-index": "2", "controller-revision-hash": "app-5d" })).toBe(1);
+    expect(selects(workloadOf("Deployment", "apps/v1", template), { "pod-template-hash": "7c9d" })).toBe(1);
+    expect(selects(workloadOf("DaemonSet", "apps/v1", template), { "controller-revision-hash": "app-5d" })).toBe(1);
+    const job = workloadOf("Job", "batch/v1", template);
+    for (const key of ["job-name", "controller-uid", "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid"]) {
+      expect(selects(job, { [key]: "x" }), key).toBe(1);
+    }
+    expect(selects(workloadOf("CronJob", "batch/v1", cronTemplate), { "batch.kubernetes.io/job-name": "app-28934" })).toBe(1);
+    // an expression on such a key holds too
+    expect(selects(statefulSet, {}, [{ key: "statefulset.kubernetes.io/pod-name", operator: "In", values: ["app-0"] }])).toBe(1);
+  });
+
+  it("do not count for kinds that do not add them, nor help the template's own labels", () => {
+    expect(selects(workloadOf("Deployment", "apps/v1", template), { "statefulset.kubernetes.io/pod-name": "app-0" })).toBe(0);
+    expect(selects(workloadOf("ReplicaSet", "apps/v1", template), { "pod-template-hash": "7c9d" })).toBe(0);
+    expect(selects(workloadOf("StatefulSet", "apps/v1", template), { app: "other" })).toBe(0);
+  });
+
+  it("apply to Services, budgets and policies selecting a workload, and to custom controllers' pods", () => {
+    const perPod = `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: app-0, namespace: shop}
+spec: {maxUnavailable: 1, selector: {matchLabels: {statefulset.kubernetes.io/pod-name: app-0}}}`;
+    const graph = buildGraph(load(`${workloadOf("StatefulSet", "apps/v1", template)}---\n${perPod}`));
+    const [statefulSet] = graph.workloads;
+    expect(statefulSet && graph.selecting(statefulSet, "PodDisruptionBudget").map((r) => r.name)).toEqual(["app-0"]);
+    const rollout = buildGraph(load(workloadOf("Rollout", "argoproj.io/v1alpha1", template)));
+    const hash = { matchLabels: { app: "app", "rollouts-pod-template-hash": "6f7b" }, matchExpressions: [] };
+    expect(rollout.customPodTemplatesSelectedBy("shop", hash).map((r) => r.name)).toEqual(["app"]);
   });
 });

@@ -81,19 +81,42 @@ describe("autoscalers in the graph", () => {
 });
 
 describe("autoscalers across a namespace left out", () => {
-  it("matches when one side does not say its namespace, and not across two different ones", () => {
+  it("reads a missing namespace as default on either side, as the rest of the graph does", () => {
     const resources = load(
       deployment("web", 3).replace("namespace: shop", "namespace: prod"),
       hpa("web", "web", "maxReplicas: 5").replace("namespace: shop}", "}"),
       deployment("api", 3).replace(", namespace: shop}", "}"),
       hpa("api", "api", "maxReplicas: 5"),
+      deployment("cart", 3).replace(", namespace: shop}", "}"),
+      hpa("cart", "cart", "maxReplicas: 5").replace("namespace: shop}", "namespace: default}"),
     );
     const graph = buildGraph(resources);
-    expect(scalersOf(graph, named(resources, "Deployment", "web"))).toHaveLength(1);
-    expect(scalersOf(graph, named(resources, "Deployment", "api"))).toHaveLength(1);
+    expect(scalersOf(graph, named(resources, "Deployment", "web"))).toEqual([]);
+    expect(scalersOf(graph, named(resources, "Deployment", "api"))).toEqual([]);
+    expect(scalersOf(graph, named(resources, "Deployment", "cart"))).toHaveLength(1);
     const strict = buildGraph(
       load(deployment("web", 3).replace("namespace: shop", "namespace: prod"), hpa("web", "web", "maxReplicas: 5")),
     );
     expect(scalersOf(strict, strict.resources[0] as Resource)).toEqual([]);
+  });
+});
+
+describe("replica counts that are no count", () => {
+  it("gives no range when spec.replicas or a scaler's bound is written as something else", () => {
+    const resources = load(
+      deployment("web", 3).replace("replicas: 3", 'replicas: "3"'),
+      deployment("api", 3).replace("replicas: 3", "replicas: -1"),
+      deployment("worker", 3),
+      hpa("worker", "worker", 'minReplicas: "2", maxReplicas: 5'),
+      deployment("plain"),
+      deployment("empty", 2).replace("replicas: 2", "replicas:"),
+    );
+    const graph = buildGraph(resources);
+    expect(replicaRange(graph, named(resources, "Deployment", "web"))).toBeUndefined();
+    expect(replicaRange(graph, named(resources, "Deployment", "api"))).toBeUndefined();
+    expect(replicaRange(graph, named(resources, "Deployment", "worker"))).toBeUndefined();
+    // absent, or a key with nothing after it, is the API server's default of 1
+    expect(replicaRange(graph, named(resources, "Deployment", "plain"))).toMatchObject({ min: 1, max: 1 });
+    expect(replicaRange(graph, named(resources, "Deployment", "empty"))).toMatchObject({ min: 1, max: 1 });
   });
 });

@@ -36,9 +36,18 @@ describe("containerDefaults", () => {
     expect([...defaults.limits]).toEqual(["memory"]);
   });
 
-  it("applies only within the namespace, and when a namespace is left open", () => {
+  it("applies only within the namespace, a missing one being default on either side", () => {
     expect(containerDefaults(ranges, workload("other")).requests.size).toBe(0);
-    expect(containerDefaults(ranges, workload()).requests.size).toBe(2);
+    expect(containerDefaults(ranges, workload()).requests.size).toBe(0);
+    const open = resources(yaml`
+      apiVersion: v1
+      kind: LimitRange
+      metadata: { name: defaults }
+      spec: { limits: [{ type: Container, defaultRequest: { cpu: 100m } }] }
+    `);
+    expect(containerDefaults(open, workload("shop")).requests.size).toBe(0);
+    expect(containerDefaults(open, workload()).requests.size).toBe(1);
+    expect(containerDefaults(open, workload("default")).requests.size).toBe(1);
   });
 
   it("ignores Pod and PVC limits, and malformed ones", () => {

@@ -111,6 +111,34 @@ describe(RULE, () => {
     expect(withExternal(pod, external)).toEqual([]);
   });
 
+  it("knows kube-root-ca.crt, which Kubernetes publishes into every namespace, and its one key", () => {
+    const rootCa = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: client, namespace: payments }
+      spec:
+        containers:
+          - name: client
+            image: client:1
+            env:
+              - name: CA
+                valueFrom:
+                  configMapKeyRef: { name: kube-root-ca.crt, key: ca.crt }
+        volumes:
+          - name: ca
+            projected:
+              sources:
+                - configMap: { name: kube-root-ca.crt, items: [{ key: ca.crt, path: ca.crt }] }
+          - name: whole
+            configMap: { name: kube-root-ca.crt }
+    `;
+    expect(findingsOf(RULE, rootCa)).toEqual([]);
+    const wrongKey = rootCa.replace("{ name: kube-root-ca.crt, key: ca.crt }", "{ name: kube-root-ca.crt, key: ca.pem }");
+    expect(findingsOf(RULE, wrongKey).map((f) => f.message)).toEqual([
+      'container "client" (env CA) needs key "ca.pem" of ConfigMap "kube-root-ca.crt", which has only "ca.crt": the container cannot start (CreateContainerConfigError)',
+    ]);
+  });
+
   it("honours the plumbline ignore annotation", () => {
     const text = pod.replace(
       "metadata: { name: web, namespace: shop }",

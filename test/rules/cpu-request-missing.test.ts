@@ -119,4 +119,27 @@ describe(`${RULE} with a LimitRange`, () => {
     expect(findingsOf(RULE, `${range}---\n${pod("shop")}`)).toEqual([]);
     expect(findingsOf(RULE, `${range}---\n${pod("other")}`)).toHaveLength(1);
   });
+
+  it("reads a missing namespace as default, on either side", () => {
+    const range = (namespace: string) => yaml`
+      apiVersion: v1
+      kind: LimitRange
+      metadata: { name: defaults${namespace} }
+      spec:
+        limits:
+          - type: Container
+            defaultRequest: { cpu: 100m }
+    `;
+    const pod = (namespace: string) => yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: p${namespace} }
+      spec:
+        containers: [{ name: a, image: a:1 }]
+    `;
+    expect(findingsOf(RULE, `${range("")}---\n${pod(", namespace: shop")}`)).toHaveLength(1);
+    expect(findingsOf(RULE, `${range(", namespace: shop")}---\n${pod("")}`)).toHaveLength(1);
+    expect(findingsOf(RULE, `${range("")}---\n${pod("")}`)).toEqual([]);
+    expect(findingsOf(RULE, `${range(", namespace: default")}---\n${pod("")}`)).toEqual([]);
+  });
 });

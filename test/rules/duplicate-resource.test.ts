@@ -52,11 +52,26 @@ describe(RULE, () => {
     expect(duplicates({ "d/a.yaml": `${deployment("apps/v1")}---\n${deployment("apps/v1beta2")}` })).toHaveLength(1);
   });
 
-  it("stays silent when namespace, kind, group or name differ, and when one namespace is only implied", () => {
-    const text = [configMap("x", "a"), configMap("x", "b"), configMap("y", "a"), configMap("x"), configMap("x", "default")].join(
-      "---\n",
-    );
+  it("stays silent when namespace, kind, group or name differ", () => {
+    const text = [configMap("x", "a"), configMap("x", "b"), configMap("y", "a"), configMap("x")].join("---\n");
     expect(duplicates({ "d/a.yaml": text })).toEqual([]);
+  });
+
+  it("counts a missing namespace as default, as Kustomize does", () => {
+    const findings = duplicates({ "d/a.yaml": [configMap("x"), configMap("x", "default")].join("---\n") });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('in namespace "default"');
+    expect(duplicates({ "d/a.yaml": [configMap("x"), configMap("x", "shop")].join("---\n") })).toEqual([]);
+  });
+
+  it("ignores the namespace of a cluster-scoped object, which the API server ignores too", () => {
+    const role = (namespace?: string) => yaml`
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: ClusterRole
+      metadata: { name: reader${namespace ? `, namespace: ${namespace}` : ""} }
+      rules: []
+    `;
+    expect(duplicates({ "d/a.yaml": `${role()}---\n${role("shop")}` })).toHaveLength(1);
   });
 
   it("never compares plain files of sibling directories, which usually go to different clusters", () => {

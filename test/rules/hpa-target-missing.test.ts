@@ -49,10 +49,13 @@ describe(RULE, () => {
     expect(findingsOf(RULE, hpa.replace("kind: Deployment", "kind: StatefulSet") + deployment("web"))).toHaveLength(1);
   });
 
-  it("stays silent when one side leaves its namespace out: kubectl apply -n puts them together", () => {
+  it("reads a missing namespace as default, on either side", () => {
     const bare = deployment("web").replace("namespace: shop }", "}");
-    expect(findingsOf(RULE, hpa + bare)).toEqual([]);
-    expect(findingsOf(RULE, hpa.replace(", namespace: shop }", " }") + deployment("web", "other"))).toEqual([]);
+    const bareHpa = hpa.replace(", namespace: shop }", " }");
+    expect(findingsOf(RULE, hpa + bare)).toHaveLength(1);
+    expect(findingsOf(RULE, bareHpa + deployment("web", "other"))[0]?.message).toContain('not found in namespace "default"');
+    expect(findingsOf(RULE, bareHpa + bare)).toEqual([]);
+    expect(findingsOf(RULE, bareHpa + deployment("web", "default"))).toEqual([]);
   });
 
   it("stays silent for a target the configuration declares external", () => {

@@ -116,6 +116,34 @@ describe(RULE, () => {
     expect(findingsOf(RULE, pdb("minAvailable: 1") + deployment("replicas: 0"))).toEqual([]);
   });
 
+  it("stays silent when it also selects a custom controller's pods, whose count it cannot add up", () => {
+    const rollout = yaml`
+      ---
+      apiVersion: argoproj.io/v1alpha1
+      kind: Rollout
+      metadata: { name: web-rollout, namespace: shop }
+      spec:
+        replicas: 4
+        template:
+          metadata: { labels: { app: web } }
+          spec:
+            containers: [{ name: web, image: app:1 }]
+    `;
+    expect(findingsOf(RULE, pdb("minAvailable: 2") + deployment("replicas: 1") + rollout)).toEqual([]);
+  });
+
+  it("judges a budget for one pod (by a label its controller adds) against the workload's pods", () => {
+    const perPod = (budget: string) =>
+      pdb(budget).replace(
+        "selector: { matchLabels: { app: web } }",
+        "selector: { matchLabels: { app: web, statefulset.kubernetes.io/pod-name: web-0 } }",
+      );
+    const statefulSet = (replicas: number) => deployment(`replicas: ${replicas}`, "StatefulSet");
+    // a minimum that covers every pod covers the one it picks
+    expect(findingsOf(RULE, perPod("minAvailable: 3") + statefulSet(3))).toHaveLength(1);
+    expect(findingsOf(RULE, perPod("minAvailable: 2") + statefulSet(3))).toEqual([]);
+  });
+
   it("adds up the workloads a budget selects together", () => {
     const canary = deployment("replicas: 1").replace("name: web, namespace", "name: web-canary, namespace");
     expect(findingsOf(RULE, pdb("minAvailable: 3") + deployment("replicas: 2") + canary)[0]?.message).toContain(

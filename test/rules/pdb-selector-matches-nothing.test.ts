@@ -54,6 +54,35 @@ describe(RULE, () => {
     expect(findingsOf(RULE, job + pdb("selector: { matchLabels: { app: web } }"))).toEqual([]);
   });
 
+  it("stays silent when it protects the pods of a custom controller (an Argo Rollout)", () => {
+    const rollout = yaml`
+      ---
+      apiVersion: argoproj.io/v1alpha1
+      kind: Rollout
+      metadata: { name: checkout, namespace: shop }
+      spec:
+        replicas: 3
+        selector: { matchLabels: { app: checkout } }
+        template:
+          metadata: { labels: { app: checkout } }
+          spec:
+            containers: [{ name: checkout, image: app:1 }]
+    `;
+    expect(findingsOf(RULE, deployment + rollout + pdb("selector: { matchLabels: { app: checkout } }"))).toEqual([]);
+    // a Rollout elsewhere does not help
+    expect(findingsOf(RULE, deployment + rollout + pdb("selector: { matchLabels: { app: cart } }"))).toHaveLength(1);
+  });
+
+  it("counts labels the controller adds to each pod as met: a budget for one StatefulSet pod selects it", () => {
+    const statefulSet = deployment.replace("kind: Deployment", "kind: StatefulSet").replace("name: web,", "name: kafka,");
+    const perPod = pdb("selector: { matchLabels: { app: web, statefulset.kubernetes.io/pod-name: kafka-0 } }");
+    expect(findingsOf(RULE, statefulSet + perPod)).toEqual([]);
+    // a Deployment's pods never get that label
+    expect(findingsOf(RULE, deployment + perPod)[0]?.message).toContain(
+      "selector wants statefulset.kubernetes.io/pod-name=kafka-0, pods have no statefulset.kubernetes.io/pod-name label",
+    );
+  });
+
   it("stays silent when no workload of its namespace is in these manifests: its pods are deployed elsewhere", () => {
     expect(findingsOf(RULE, pdb("selector: { matchLabels: { app: web } }"))).toEqual([]);
     expect(findingsOf(RULE, deployment + pdb("selector: { matchLabels: { app: api } }", "other"))).toEqual([]);

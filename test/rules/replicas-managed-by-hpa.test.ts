@@ -48,8 +48,10 @@ describe(RULE, () => {
     expect(
       findingsOf(RULE, inShop + hpa.replace("metadata: { name: web-hpa }", "metadata: { name: web-hpa, namespace: other }")),
     ).toEqual([]);
-    // one side without a namespace is applied with -n like the other
-    expect(findingsOf(RULE, inShop + hpa)).toHaveLength(1);
+    // an object without a namespace is in default, on either side
+    expect(findingsOf(RULE, inShop + hpa)).toEqual([]);
+    const inDefault = hpa.replace("metadata: { name: web-hpa }", "metadata: { name: web-hpa, namespace: default }");
+    expect(findingsOf(RULE, deployment + inDefault)).toHaveLength(1);
   });
 
   it("counts KEDA ScaledObjects, which drive an HPA of their own", () => {

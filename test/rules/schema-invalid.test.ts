@@ -120,6 +120,20 @@ describe(RULE, () => {
     ]);
   });
 
+  it("accepts base64 split over lines, which the API server's decoder reads, and nothing else between characters", () => {
+    const encoded = Buffer.from("a certificate chain long enough to wrap over several lines of base64 text").toString("base64");
+    const wrapped = encoded.replace(/(.{24})/g, "$1\n");
+    const secret = (value: string) => `apiVersion: v1\nkind: Secret\nmetadata: { name: s }\ndata:\n  ca.crt: ${value}\n`;
+    const block = `|\n    ${wrapped.trimEnd().split("\n").join("\n    ")}`;
+    expect(findingsOf(RULE, secret(block))).toEqual([]);
+    expect(findingsOf(RULE, secret(JSON.stringify(wrapped.replaceAll("\n", "\r\n"))))).toEqual([]);
+    const configMap = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\nbinaryData:\n  blob: ${block}\n`;
+    expect(findingsOf(RULE, configMap)).toEqual([]);
+    // spaces are not skipped (a folded > block joins lines with them), and broken base64 stays broken
+    expect(messages(secret(`>\n    ${wrapped.trimEnd().split("\n").join("\n    ")}`))).toHaveLength(1);
+    expect(messages(secret(`|\n    ${encoded.slice(0, 24)}\n    !${encoded.slice(25)}`))).toHaveLength(1);
+  });
+
   it("stays silent for custom resources and API versions without a schema", () => {
     expect(
       findingsOf(RULE, "apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\nspec: { anything: [1, 2] }\n"),

@@ -71,6 +71,45 @@ describe(RULE, () => {
     expect(findingsOf(RULE, placeholders)).toEqual([]);
   });
 
+  describe("public certificates", () => {
+    const body =
+      "MIIBczCCARmgAwIBAgIUC7788xL37rLFDi/fk/KWm7dk5JYwCgYIKoZIzj0EAwIw\nEzERMA8GA1UEAwwIdGVzdC1jYTAeFw0yNTAxMDEwMDAwMDBaFw0yNjAxMDEwMDAw";
+    const pem = (label: string) => `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+    const secret = (data: Record<string, string>, field = "data") =>
+      [
+        "apiVersion: v1",
+        "kind: Secret",
+        "metadata: { name: tls }",
+        `${field}:`,
+        ...Object.entries(data).map(([key, value]) => `  ${key}: ${field === "data" ? b64(value) : JSON.stringify(value)}`),
+      ].join("\n");
+
+    it("are not secrets: a Secret holding only certificates is not reported", () => {
+      expect(findingsOf(RULE, secret({ "ca.crt": pem("CERTIFICATE") }))).toEqual([]);
+      // a chain, a CA bundle with comment lines, and stringData
+      const bundle = `# Issuer: CN=Root\n${pem("CERTIFICATE")}\n# Issuer: CN=Other\n${pem("CERTIFICATE")}`;
+      expect(findingsOf(RULE, secret({ "ca.crt": bundle, "tls.crt": pem("CERTIFICATE") + pem("CERTIFICATE") }))).toEqual([]);
+      expect(findingsOf(RULE, secret({ "ca.crt": pem("CERTIFICATE") }, "stringData"))).toEqual([]);
+    });
+
+    it("do not hide the other values: the key, a password, or a key pasted next to a certificate", () => {
+      const pair = findingsOf(
+        RULE,
+        secret({ "ca.crt": pem("CERTIFICATE"), "tls.crt": pem("CERTIFICATE"), "tls.key": pem("EC PRIVATE KEY") }),
+      );
+      expect(pair.map((f) => f.message)).toEqual([
+        'Secret "tls" has a value (tls.key) in data in plain text (base64 is not encryption); use Sealed Secrets, External Secrets or SOPS',
+      ]);
+      expect(findingsOf(RULE, secret({ "ca.crt": pem("CERTIFICATE"), password: "hunter2" }))[0]?.message).toContain(
+        "a value (password)",
+      );
+      expect(findingsOf(RULE, secret({ "tls.pem": pem("CERTIFICATE") + pem("PRIVATE KEY") }))[0]?.message).toContain(
+        "a value (tls.pem)",
+      );
+      expect(findingsOf(RULE, secret({ note: `see ${pem("CERTIFICATE")} and the password hunter2` }))).toHaveLength(1);
+    });
+  });
+
   it("counts binary data as real", () => {
     const binary = yaml`
       apiVersion: v1

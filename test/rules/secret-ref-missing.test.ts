@@ -67,6 +67,13 @@ describe(RULE, () => {
     expect(findingsOf(RULE, job + secret.replace("username: app", "password: hunter2"))).toHaveLength(1);
   });
 
+  it("knows no Secret in every namespace: kube-root-ca.crt is a ConfigMap, and token Secrets have random names", () => {
+    const text = job.replace("secret: { secretName: backup-tls }", "secret: { secretName: kube-root-ca.crt }");
+    expect(findingsOf(RULE, text).map((f) => f.path)).toContain(
+      "/spec/jobTemplate/spec/template/spec/volumes/0/secret/secretName",
+    );
+  });
+
   it("honours the plumbline ignore annotation on the pod template", () => {
     const text = job.replace(
       "      template:\n        spec:",

@@ -78,6 +78,34 @@ describe(RULE, () => {
     expect(findingsOf(RULE, join(deployment("db", "{ app: db }"), rollout, service("{ app: web }")))).toEqual([]);
   });
 
+  it("counts labels the controller adds to each pod as met, for the kinds that add them", () => {
+    const kafka = deployment("kafka", "{ app: kafka }").replace("kind: Deployment", "kind: StatefulSet");
+    // a Service per broker, for clients that must reach one given pod
+    const perPod = service("{ app: kafka, statefulset.kubernetes.io/pod-name: kafka-0 }");
+    expect(findingsOf(RULE, join(kafka, perPod))).toEqual([]);
+    expect(findingsOf(RULE, join(kafka, service("{ app: kafka, apps.kubernetes.io/pod-index: '0' }")))).toEqual([]);
+    const job = yaml`
+      apiVersion: batch/v1
+      kind: Job
+      metadata: { name: migrate, namespace: shop }
+      spec:
+        template:
+          metadata: { labels: { app: migrate } }
+          spec:
+            restartPolicy: Never
+            containers: [{ name: app, image: app:1 }]
+    `;
+    expect(findingsOf(RULE, join(job, service("{ batch.kubernetes.io/job-name: migrate }")))).toEqual([]);
+    expect(findingsOf(RULE, join(deployment("web", "{ app: web }"), service("{ app: web, pod-template-hash: 7d9c8b }")))).toEqual(
+      [],
+    );
+    // a Deployment's pods get no StatefulSet labels, and a label is only open for the key the controller adds
+    expect(findingsOf(RULE, join(deployment("kafka", "{ app: kafka }"), perPod))).toHaveLength(1);
+    expect(
+      findingsOf(RULE, join(kafka, service("{ app: kafka-broker, statefulset.kubernetes.io/pod-name: kafka-0 }"))),
+    ).toHaveLength(1);
+  });
+
   it("ignores Services without a selector and ExternalName Services", () => {
     const manual = "apiVersion: v1\nkind: Service\nmetadata: { name: m, namespace: shop }\nspec: { ports: [{ port: 80 }] }\n";
     expect(findingsOf(RULE, join(deployment("db", "{ app: db }"), manual))).toEqual([]);

@@ -11,7 +11,7 @@ export const duplicateResource: Rule = {
   why: "Two manifests for the same object fight: kubectl applies both and the last one silently wins, Kustomize refuses to build, and GitOps controllers flip between them. Keep one definition per object and scope.",
   appliesTo: hasOwnName,
   check: (resource, context) => {
-    // identity is API group, kind, namespace and name; a missing namespace only equals another missing one
+    // identity is API group, kind, namespace and name; a missing namespace is `default`, as Kustomize also reads it
     const same = context.graph.withIdentity(resource).filter((other) => hasOwnName(other) && sameTarget(other, resource));
     const first = same[0];
     if (!first || first === resource || sameDocument(first, resource)) return [];

@@ -19,14 +19,15 @@ export function missingReferenceHits(resource: Resource, { graph }: RuleContext,
           },
         ];
       }
+      // one Kubernetes publishes (kube-root-ca.crt) has the keys it always has
+      if (found.status === "built-in") return found.keys ? missingKeys(ref, new Set(found.keys)) : [];
       // an object generated elsewhere (ExternalSecret, SealedSecret) has keys we cannot see
       if (found.status !== "found") return [];
-      return missingKeys(ref, found.resources);
+      return missingKeys(ref, new Set(found.resources.flatMap((object) => [...keysOf(object.object, ref.kind)])));
     });
 }
 
-function missingKeys(ref: ConfigReference, objects: readonly Resource[]): Hit[] {
-  const keys = new Set(objects.flatMap((object) => [...keysOf(object.object, ref.kind)]));
+function missingKeys(ref: ConfigReference, keys: ReadonlySet<string>): Hit[] {
   // an object without any keys is a placeholder its data is written into by something else
   if (keys.size === 0) return [];
   return ref.keys

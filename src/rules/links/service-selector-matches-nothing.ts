@@ -1,6 +1,6 @@
 import { podSelectorOf } from "../../graph/graph.js";
-import { namespaceOf, type Workload } from "../../graph/workloads.js";
-import { describeRequirement, firstMiss, type LabelSelector, selectorMatches } from "../../k8s/selector.js";
+import { namespaceOf, podsMiss, selectsPods, type Workload } from "../../graph/workloads.js";
+import { describeRequirement, type LabelSelector } from "../../k8s/selector.js";
 import { isExternalName } from "../../k8s/service.js";
 import { kinds } from "../applies.js";
 import type { Rule } from "../types.js";
@@ -21,7 +21,7 @@ export const serviceSelectorMatchesNothing: Rule = {
     if (graph.workloadsSelectedBy(namespace, selector).length > 0) return [];
     if (graph.customPodTemplatesSelectedBy(namespace, selector).length > 0) return [];
     const wanted = describeSelector(selector);
-    const elsewhere = graph.workloads.filter((w) => w.namespace !== namespace && selectorMatches(selector, w.podLabels));
+    const elsewhere = graph.workloads.filter((w) => w.namespace !== namespace && selectsPods(selector, w));
     const first = elsewhere[0];
     if (first) {
       return [
@@ -65,7 +65,7 @@ function nearestMiss(selector: LabelSelector, workloads: readonly Workload[]): s
     if (sharesKey && (!best || score > best.score)) best = { workload, score };
   }
   if (!best) return "";
-  const miss = firstMiss(selector, best.workload.podLabels);
+  const miss = podsMiss(selector, best.workload);
   if (miss?.via !== "matchLabels") return "";
   const have = miss.actual === undefined ? `have no ${miss.key} label` : `have ${miss.key}=${miss.actual}`;
   return `; ${describeWorkload(best.workload)}'s pods ${have}`;

@@ -1,4 +1,5 @@
 import { isHpa, replicaBoundsOf, scaleTargetOf } from "../../k8s/autoscaling.js";
+import { isUnreadableCount } from "../../k8s/replicas.js";
 import { valueAt } from "../../manifests/pointer.js";
 import type { Rule } from "../types.js";
 
@@ -16,12 +17,14 @@ export const hpaMinReplicasTooFew: Rule = {
   appliesTo: isHpa,
   check: (resource) => {
     const raw = valueAt(resource.object, "/spec/minReplicas");
+    // minReplicas: "3" is no count: the API server rejects the autoscaler, and schema-invalid says so
+    if (isUnreadableCount(raw)) return [];
     const { min, max } = replicaBoundsOf(resource);
     // minReplicas: 0 is scale-to-zero (the HPAScaleToZero feature), chosen on purpose for idle workloads
     if (raw === 0 || min >= 2) return [];
     const target = scaleTargetOf(resource);
     const what = target ? `${target.kind} "${target.name}"` : "its target";
-    const setting = raw === undefined ? "minReplicas is not set, so 1" : `minReplicas is ${min}`;
+    const setting = raw === undefined || raw === null ? "minReplicas is not set, so 1" : `minReplicas is ${min}`;
     const raise = max !== undefined && max < 2 ? "set minReplicas and maxReplicas to at least 2" : "set minReplicas: 2";
     return [
       {

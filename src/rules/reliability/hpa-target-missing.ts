@@ -1,4 +1,3 @@
-import { sameNamespace } from "../../graph/scalers.js";
 import { namespaceOf } from "../../graph/workloads.js";
 import { isHpa, scaleTargetOf } from "../../k8s/autoscaling.js";
 import type { Rule } from "../types.js";
@@ -16,10 +15,8 @@ export const hpaTargetMissing: Rule = {
     // a missing or malformed scaleTargetRef is the schema's to report
     if (!target) return [];
     const namespace = namespaceOf(resource);
+    // an object without a namespace is in `default`, on either side, as everywhere in the graph
     if (graph.lookup(target.kind, namespace, target.name).status !== "missing") return [];
-    // one side without a namespace is applied with -n like the other: the same object, most likely
-    const unsure = graph.ofKind(target.kind).some((r) => r.name === target.name && sameNamespace(r, resource));
-    if (unsure) return [];
     return [
       {
         path: "/spec/scaleTargetRef/name",

@@ -50,18 +50,22 @@ function blocked(path: string, cause: string): Hit {
 /**
  * The fewest running pods the budget can face: the replicas of the workloads it selects, or their
  * autoscalers' minimum (at least one, since a budget over zero pods blocks nothing). Undefined when it
- * selects nothing here, or pods whose count these manifests cannot tell (a DaemonSet's, a Job's).
+ * selects nothing here, or pods whose count these manifests cannot tell: a DaemonSet's, a Job's, a custom
+ * controller's (an Argo Rollout), or a workload's whose spec.replicas is unreadable. A budget that picks
+ * some of a workload's pods only (statefulset.kubernetes.io/pod-name: web-0) is judged against all of
+ * them: if a minimum blocks eviction among all, it blocks among fewer too.
  */
 function fewestPods(graph: ResourceGraph, pdb: Resource): { count: number; described: string } | undefined {
   const selector = podSelectorOf(pdb);
   if (!selector) return undefined;
-  const workloads = graph.workloadsSelectedBy(namespaceOf(pdb), selector);
-  if (workloads.length === 0) return undefined;
+  const namespace = namespaceOf(pdb);
+  const workloads = graph.workloadsSelectedBy(namespace, selector);
+  if (workloads.length === 0 || graph.customPodTemplatesSelectedBy(namespace, selector).length > 0) return undefined;
   if (workloads.some((w) => !SCALABLE_KINDS.has(w.resource.kind) && w.resource.kind !== "Pod")) return undefined;
   const ranges = workloads.map((w) =>
     w.resource.kind === "Pod" ? { min: 1, max: 1, scalers: [] } : replicaRange(graph, w.resource),
   );
-  if (ranges.every((r) => r.max === 0)) return undefined;
+  if (!ranges.every((r) => r !== undefined) || ranges.every((r) => r.max === 0)) return undefined;
   const count = Math.max(
     ranges.reduce((sum, r) => sum + r.min, 0),
     1,

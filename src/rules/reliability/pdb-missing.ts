@@ -22,7 +22,8 @@ export const pdbMissing: Rule = {
     const workload = graph.workloadOf(resource);
     if (!workload) return [];
     const range = replicaRange(graph, resource);
-    if (range.max < 2 || graph.selecting(workload, "PodDisruptionBudget").length > 0) return [];
+    // an unreadable spec.replicas is schema-invalid's to report
+    if (!range || range.max < 2 || graph.selecting(workload, "PodDisruptionBudget").length > 0) return [];
     const runs = range.scalers.length > 0 ? `up to ${range.max} replicas, its autoscaler's maximum` : `${range.max} replicas`;
     return [
       {

@@ -1,5 +1,5 @@
-import { namespaceOf } from "../../graph/workloads.js";
-import { describeRequirement, firstMiss, isEmptySelector, parseLabelSelector, type SelectorMiss } from "../../k8s/selector.js";
+import { namespaceOf, podsMiss } from "../../graph/workloads.js";
+import { describeRequirement, isEmptySelector, parseLabelSelector, type SelectorMiss } from "../../k8s/selector.js";
 import { valueAt } from "../../manifests/pointer.js";
 import { kinds } from "../applies.js";
 import type { Rule } from "../types.js";
@@ -40,8 +40,10 @@ export const pdbSelectorMatchesNothing: Rule = {
     const neighbours = graph.workloads.filter((w) => w.namespace === namespace);
     // no workload of the namespace is in these manifests: its pods are deployed from elsewhere, nothing to judge
     if (neighbours.length === 0 || graph.workloadsSelectedBy(namespace, selector).length > 0) return [];
+    // pods of a custom controller (an Argo Rollout, an OpenKruise CloneSet) are pods it protects
+    if (graph.customPodTemplatesSelectedBy(namespace, selector).length > 0) return [];
     const [nearest] = neighbours;
-    const miss = nearest ? firstMiss(selector, nearest.podLabels) : undefined;
+    const miss = nearest ? podsMiss(selector, nearest) : undefined;
     const hint = nearest && miss ? ` (${nearest.resource.kind} "${nearest.resource.name}": ${describeMiss(miss)})` : "";
     return [
       {

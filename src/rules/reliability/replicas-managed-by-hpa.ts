@@ -1,5 +1,5 @@
 import { scalersOf } from "../../graph/scalers.js";
-import { SCALABLE_KINDS } from "../../k8s/replicas.js";
+import { hasUnreadableReplicas, SCALABLE_KINDS } from "../../k8s/replicas.js";
 import { valueAt } from "../../manifests/pointer.js";
 import type { Rule } from "../types.js";
 
@@ -13,7 +13,8 @@ export const replicasManagedByHpa: Rule = {
   appliesTo: (resource) => SCALABLE_KINDS.has(resource.kind),
   check: (resource, { graph }) => {
     const replicas = valueAt(resource.object, "/spec/replicas");
-    if (replicas === undefined || replicas === null) return [];
+    // an unreadable count (replicas: "3") makes the API server reject the workload: schema-invalid's to report
+    if (replicas === undefined || replicas === null || hasUnreadableReplicas(resource)) return [];
     const [scaler] = scalersOf(graph, resource);
     if (!scaler) return [];
     return [

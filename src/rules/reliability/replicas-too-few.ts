@@ -1,6 +1,6 @@
 import { singleUserClaims } from "../../graph/claims.js";
 import { scalersOf } from "../../graph/scalers.js";
-import { declaredReplicas } from "../../k8s/replicas.js";
+import { declaredReplicas, hasUnreadableReplicas } from "../../k8s/replicas.js";
 import { kinds } from "../applies.js";
 import type { Rule } from "../types.js";
 
@@ -14,6 +14,8 @@ export const replicasTooFew: Rule = {
   // DaemonSets run one pod per node and Jobs run to completion: replica counts are not theirs to raise
   appliesTo: kinds("Deployment", "StatefulSet", "DeploymentConfig"),
   check: (resource, { graph }) => {
+    // replicas: "3" is no count: the API server rejects it, and schema-invalid says so
+    if (hasUnreadableReplicas(resource)) return [];
     const declared = declaredReplicas(resource);
     // replicas: 0 is a workload switched off on purpose; an autoscaler owns the count when one targets it
     if (declared === 0 || (declared ?? 1) >= 2 || scalersOf(graph, resource).length > 0) return [];

@@ -37,7 +37,8 @@ function deployment(resource: Resource, graph: ResourceGraph): Hit[] {
   const { unavailable, surge, path } = settings;
   if (isZero(unavailable) && isZero(surge)) return [bothZero(path, "Deployment")];
   const range = replicaRange(graph, resource);
-  if (range.max === 0) return [];
+  // an unreadable spec.replicas is schema-invalid's to report; switched off (0), nothing rolls
+  if (!range || range.max === 0) return [];
   // the fewest pods it runs is where a fixed maxUnavailable covers the most of them
   const replicas = Math.max(range.min, 1);
   let down = scaledValue(unavailable, replicas, false);
@@ -92,8 +93,8 @@ function statefulSet(resource: Resource, context: RuleContext): Hit[] {
   const unavailable = parseIntOrPercent(valueAt(resource.object, path));
   if (!unavailable) return [];
   const range = replicaRange(context.graph, resource);
+  if (!range || range.min < 2) return [];
   const replicas = range.min;
-  if (replicas < 2) return [];
   // rounded up, and never below 1
   const down = Math.max(scaledValue(unavailable, replicas, true), 1);
   if (down < replicas) return [];

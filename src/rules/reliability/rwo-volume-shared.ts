@@ -43,7 +43,8 @@ function podsAtOnce(resource: Resource, graph: ResourceGraph): string | undefine
   if (resource.kind === "DaemonSet") return "its pods (one per node)";
   if (SCALABLE_KINDS.has(resource.kind)) {
     const range = replicaRange(graph, resource);
-    if (range.max < 2) return undefined;
+    // an unreadable spec.replicas is schema-invalid's to report
+    if (!range || range.max < 2) return undefined;
     return range.scalers.length > 0 ? `up to ${range.max} replicas (its autoscaler's maximum)` : `${range.max} replicas`;
   }
   // a Job runs `parallelism` pods at once (1 when absent)

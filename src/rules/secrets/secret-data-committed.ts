@@ -4,6 +4,7 @@ import { joinPointer } from "../../manifests/pointer.js";
 import type { Resource } from "../../manifests/resource.js";
 import type { Hit, Rule } from "../types.js";
 import { isRealValue } from "./literal-value.js";
+import { isOnlyPublicCertificates } from "./public-certificate.js";
 
 export const secretDataCommitted: Rule = {
   id: "secret-data-committed",
@@ -37,7 +38,10 @@ function isFromCommittedFile(resource: Resource): boolean {
   return file !== "<stdin>" && !(KUSTOMIZATION_FILES as readonly string[]).includes(path.basename(file));
 }
 
-/** Keys whose values are real: not empty, not a placeholder or a template, not SOPS ciphertext. */
+/**
+ * Keys whose values are real secrets: not empty, not a placeholder or a template, not SOPS ciphertext,
+ * and not public certificates (a CA bundle, a certificate chain), which every client is given anyway.
+ */
 function committedKeys(section: unknown, base64: boolean): string[] {
   if (section === null || typeof section !== "object" || Array.isArray(section)) return [];
   return Object.entries(section as Record<string, unknown>)
@@ -46,13 +50,17 @@ function committedKeys(section: unknown, base64: boolean): string[] {
 }
 
 function isCommittedValue(value: string, base64: boolean): boolean {
-  if (!base64) return isRealValue(value);
+  if (!base64) return isSecretText(value);
   const compact = value.replace(/\s+/g, "");
   // not base64 at all: a template or placeholder the API server would reject, judged as written
   if (compact === "" || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return isRealValue(value);
   const decoded = Buffer.from(compact, "base64").toString("utf8");
   // binary content (keystores, certificates in DER) is real by nature
-  return decoded.includes("\uFFFD") || isRealValue(decoded);
+  return decoded.includes("\uFFFD") || isSecretText(decoded);
+}
+
+function isSecretText(text: string): boolean {
+  return isRealValue(text) && !isOnlyPublicCertificates(text);
 }
 
 function describeKeys(keys: string[]): string {
