@@ -59,10 +59,6 @@ export interface ManifestSet {
   readonly files: string[];
 }
 
-export function identityKey(id: ResourceId): string {
-  return `${apiGroup(id.apiVersion)}/${id.kind}/${id.namespace ?? ""}/${id.name}`;
-}
-
 /** `apps` for `apps/v1`, `` (core) for `v1`. */
 export function apiGroup(apiVersion: string): string {
   const slash = apiVersion.indexOf("/");
