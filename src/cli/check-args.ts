@@ -17,6 +17,8 @@ Options:
       --kubernetes-version <X.Y>           target Kubernetes version for API checks
       --max-file-size <bytes>              skip larger files (default: 10485760)
       --no-color                           never colour the text report
+      --fix                                apply the fixes findings carry to the files, then report what is left
+      --dry-run                            with --fix: print the fixes as a unified diff, write nothing
   -h, --help                               show this help
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
@@ -37,6 +39,10 @@ export interface CheckArgs {
   readonly kubernetesVersion?: string;
   readonly maxFileSize?: number;
   readonly noColor: boolean;
+  /** apply the findings' fixes to the files before reporting */
+  readonly fix: boolean;
+  /** with fix: print the diff instead of writing */
+  readonly dryRun: boolean;
 }
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
@@ -52,6 +58,8 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
       "kubernetes-version": { type: "string" },
       "max-file-size": { type: "string" },
       "no-color": { type: "boolean", default: false },
+      fix: { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -60,17 +68,30 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}, not "${values.format}"`);
   if (values.output === "") throw new UsageError("--output needs a file name (or - for stdout)");
   if (values.config === "") throw new UsageError("--config needs a file name");
+  const paths = positionals.length > 0 ? positionals : ["."];
+  checkFixFlags(values.fix, values["dry-run"], format, paths);
   return {
     help: values.help,
-    paths: positionals.length > 0 ? positionals : ["."],
+    paths,
     format,
     noColor: values["no-color"],
+    fix: values.fix,
+    dryRun: values["dry-run"],
     ...(values.output !== undefined ? { output: values.output } : {}),
     ...(values["fail-on"] !== undefined ? { failOn: parseFailOn(values["fail-on"]) } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values["kubernetes-version"] !== undefined ? { kubernetesVersion: parseVersionFlag(values["kubernetes-version"]) } : {}),
     ...(values["max-file-size"] !== undefined ? { maxFileSize: parseByteCount(values["max-file-size"]) } : {}),
   };
+}
+
+/** A dry run prints a diff in place of the report; what comes in on stdin has no file to fix in place. */
+function checkFixFlags(fix: boolean, dryRun: boolean, format: ReportFormat, paths: readonly string[]): void {
+  if (dryRun && !fix) throw new UsageError("--dry-run only goes with --fix");
+  if (dryRun && format !== "text") throw new UsageError("--dry-run prints a diff instead of the report: leave out --format");
+  if (fix && !dryRun && paths.includes("-")) {
+    throw new UsageError("--fix cannot change what comes in on stdin: add --dry-run to print the diff instead");
+  }
 }
 
 export function parseFailOn(value: string): FailOn {

@@ -2,6 +2,7 @@ import path from "node:path";
 import { check } from "../check.js";
 import { loadConfig } from "../config/load.js";
 import { type Finding, severityRank } from "../findings/finding.js";
+import { fixFiles, fixSummary, planFixes } from "../fix/index.js";
 import { repositoryUri } from "../report/artifact-uri.js";
 import { renderReport } from "../report/render.js";
 import { CHECK_HELP, type FailOn, parseCheckArgs } from "./check-args.js";
@@ -19,14 +20,30 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const { config, root } = await loadConfig(args.config, io.cwd);
   const failOn: FailOn = args.failOn ?? config.failOn ?? "error";
-  const result = await check(args.paths, {
+  // read once and kept: a dry run diffs what came in on stdin after checking it
+  const stdin = once(io.readStdin);
+  const options = {
     cwd: io.cwd,
     root,
     config,
-    readStdin: io.readStdin,
+    readStdin: stdin,
     ...(args.kubernetesVersion ? { kubernetesVersion: args.kubernetesVersion } : {}),
     ...(args.maxFileSize ? { maxFileSize: args.maxFileSize } : {}),
-  });
+  };
+  let result = await check(args.paths, options);
+
+  if (args.fix) {
+    const plan = planFixes(result.findings, result.manifests.resources);
+    const outcome = await fixFiles(plan, { cwd: io.cwd, dryRun: args.dryRun, stdinText: stdin });
+    io.stderr(fixSummary(outcome, args.dryRun));
+    if (args.dryRun) {
+      // the diff takes the report's place; nothing changed, so the exit code is the check's
+      await emit(outcome.diff, args.output, io);
+      return exitCode(result.findings, failOn);
+    }
+    // the report is of what is left
+    if (outcome.fixed.length > 0) result = await check(args.paths, options);
+  }
 
   const toFile = args.output !== undefined && args.output !== "-";
   const report = renderReport(args.format, result, {
@@ -34,9 +51,22 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     color: !args.noColor && !toFile && useColor(io),
     uriFor: (file) => repositoryUri(file, { cwd: io.cwd, root }),
   });
-  if (toFile && args.output) await writeFileAtomic(path.resolve(io.cwd, args.output), report, args.output);
-  else io.stdout(report);
+  await emit(report, args.output, io);
   return exitCode(result.findings, failOn);
+}
+
+/** To the --output file when one is named, else to stdout. */
+async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
+  if (output !== undefined && output !== "-") await writeFileAtomic(path.resolve(io.cwd, output), text, output);
+  else io.stdout(text);
+}
+
+function once(read: () => Promise<string>): () => Promise<string> {
+  let text: Promise<string> | undefined;
+  return () => {
+    text ??= read();
+    return text;
+  };
 }
 
 export function exitCode(findings: readonly Finding[], failOn: FailOn): number {

@@ -1,9 +1,7 @@
 import type { Operation } from "fast-json-patch";
 import { formatPointer } from "../manifests/pointer.js";
+import { commonItems } from "./common-items.js";
 import { deepEqual, isJsonObject, type JsonValue } from "./json-value.js";
-
-/** LCS tables above this many cells are skipped: items are then paired by position. */
-const MAX_LCS_CELLS = 250_000;
 
 /**
  * The smallest-touching patch from `before` to `after`, so that replacing a whole object or list only
@@ -34,7 +32,7 @@ function diffObjects(before: Record<string, JsonValue>, after: Record<string, Js
 
 function diffArrays(before: JsonValue[], after: JsonValue[], path: readonly string[]): Operation[] {
   const ops: Operation[] = [];
-  const matches = [...commonItems(before, after), [before.length, after.length] as const];
+  const matches = [...commonItems(before, after, deepEqual), [before.length, after.length] as const];
   let oldAt = 0;
   let newAt = 0;
   // index into the list as it stands after the operations emitted so far
@@ -57,33 +55,4 @@ function diffArrays(before: JsonValue[], after: JsonValue[], path: readonly stri
     newAt = newMatch + 1;
   }
   return ops;
-}
-
-/** Index pairs of a longest common subsequence of equal items, in order. */
-function commonItems(before: JsonValue[], after: JsonValue[]): Array<readonly [number, number]> {
-  const rows = before.length;
-  const columns = after.length;
-  if (rows === 0 || columns === 0 || rows * columns > MAX_LCS_CELLS) return [];
-  const equal = (i: number, j: number) => deepEqual(before[i], after[j]);
-  // lengths[i][j]: LCS length of before[i..] and after[j..]
-  const lengths = Array.from({ length: rows + 1 }, () => new Uint32Array(columns + 1));
-  for (let i = rows - 1; i >= 0; i--) {
-    const row = lengths[i] as Uint32Array;
-    const below = lengths[i + 1] as Uint32Array;
-    for (let j = columns - 1; j >= 0; j--) {
-      row[j] = equal(i, j) ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
-    }
-  }
-  const pairs: Array<readonly [number, number]> = [];
-  let i = 0;
-  let j = 0;
-  while (i < rows && j < columns) {
-    if (equal(i, j)) {
-      pairs.push([i, j]);
-      i++;
-      j++;
-    } else if (((lengths[i + 1] as Uint32Array)[j] as number) >= ((lengths[i] as Uint32Array)[j + 1] as number)) i++;
-    else j++;
-  }
-  return pairs;
 }

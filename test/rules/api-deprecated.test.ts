@@ -40,10 +40,10 @@ describe(RULE, () => {
     expect(findingsOf(RULE, pdb, { kubernetesVersion: "latest" })).toEqual([]);
   });
 
-  it("leaves field migrations to people: no fix for HPA v2beta1", () => {
+  it("migrates HPA v2beta1 once autoscaling/v2 is served (field migrations: test/fix/migrations.test.ts)", () => {
     const [finding] = findingsOf(RULE, object("autoscaling/v2beta1", "HorizontalPodAutoscaler"), { kubernetesVersion: "1.23" });
     expect(finding?.message).toContain("use autoscaling/v2");
-    expect(finding?.fix).toBeUndefined();
+    expect(finding?.fix).toEqual([{ op: "replace", path: "/apiVersion", value: "autoscaling/v2" }]);
   });
 
   it("handles APIs deprecated with no removal date", () => {

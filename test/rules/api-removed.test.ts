@@ -25,10 +25,11 @@ describe(RULE, () => {
     );
   });
 
-  it("does not attach a fix where fields must migrate", () => {
-    expect(findingsOf(RULE, object("extensions/v1beta1", "Ingress"))[0]?.fix).toBeUndefined();
-    expect(findingsOf(RULE, object("autoscaling/v2beta1", "HorizontalPodAutoscaler"))[0]?.fix).toBeUndefined();
+  it("does not attach a fix where fields change meaning; Ingress and HPA v2beta1 fields migrate (test/fix/migrations.test.ts)", () => {
     expect(findingsOf(RULE, object("apps/v1beta2", "Deployment"))[0]?.fix).toBeUndefined();
+    expect(findingsOf(RULE, object("extensions/v1beta1", "Ingress"))[0]?.fix).toEqual([
+      { op: "replace", path: "/apiVersion", value: "networking.k8s.io/v1" },
+    ]);
   });
 
   it("stays silent before the removal release, where api-deprecated speaks instead", () => {

@@ -1,5 +1,6 @@
 import type { Rule } from "../types.js";
-import { apiStatus, apiVersionFix, componentVersion, replacementAdvice } from "./lifecycle.js";
+import { apiStatus, componentVersion, replacementAdvice } from "./lifecycle.js";
+import { migrationFix } from "./migrations.js";
 
 export const apiDeprecated: Rule = {
   id: "api-deprecated",
@@ -14,7 +15,7 @@ export const apiDeprecated: Rule = {
     if (status?.stage !== "deprecated") return [];
     const { entry } = status;
     const removal = entry.removedIn ? ` and will be removed in ${componentVersion(entry, entry.removedIn)}` : "";
-    const fix = apiVersionFix(resource, status);
+    const fix = migrationFix(resource, status);
     return [
       {
         path: "/apiVersion",

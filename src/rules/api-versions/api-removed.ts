@@ -1,5 +1,6 @@
 import type { Rule } from "../types.js";
-import { apiStatus, apiVersionFix, componentVersion, replacementAdvice } from "./lifecycle.js";
+import { apiStatus, componentVersion, replacementAdvice } from "./lifecycle.js";
+import { migrationFix } from "./migrations.js";
 
 export const apiRemoved: Rule = {
   id: "api-removed",
@@ -14,7 +15,7 @@ export const apiRemoved: Rule = {
     if (status?.stage !== "removed") return [];
     const { entry, target } = status;
     const against = entry.component === "k8s" ? ` (checking against ${target.major}.${target.minor})` : "";
-    const fix = apiVersionFix(resource, status);
+    const fix = migrationFix(resource, status);
     return [
       {
         path: "/apiVersion",

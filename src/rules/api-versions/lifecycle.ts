@@ -3,7 +3,6 @@
  * fine. Kubernetes APIs are judged against the target Kubernetes version; add-ons (cert-manager,
  * Istio) count their own versions, so they are judged against the newest release the data knows.
  */
-import type { Operation } from "fast-json-patch";
 import { compareVersions, type KubeVersion, parseKubeVersion } from "../../k8s/versions.js";
 import type { Resource } from "../../manifests/resource.js";
 import { API_LIFECYCLES, type ApiLifecycle, NEWEST_VERSION } from "./api-data.js";
@@ -55,56 +54,26 @@ export function componentVersion(entry: ApiLifecycle, version: string | undefine
 
 /** What to use instead, for a message: "use apps/v1", or that there is nothing to move to. */
 export function replacementAdvice(status: ApiStatus): string {
-  const { entry, target } = status;
+  const { entry } = status;
   if (!entry.replacement) return "it has no replacement";
-  const available = entry.replacementAvailableIn === undefined ? undefined : parseKubeVersion(entry.replacementAvailableIn);
-  if (available && compareVersions(available, target) > 0) {
+  if (!replacementServed(status)) {
     return `move to ${entry.replacement} once on ${componentVersion(entry, entry.replacementAvailableIn)}`;
   }
   return `use ${entry.replacement}`;
 }
 
 /**
- * Migrations where only the apiVersion changes and every field keeps its meaning. Others (Ingress,
- * HPA v2beta1, CRDs, webhooks, apps/v1 with its required selector) need fields moved by hand.
+ * Whether the target serves the replacement. Without `replacementAvailableIn` it counts as served: a
+ * status only exists from the deprecation release on, and of the moves that get a fix
+ * (migrations.ts), every one the data leaves the date out for had its replacement by then: rbac v1
+ * since 1.8 for the v1beta1 kinds (deprecated 1.17), autoscaling/v2 since 1.23 for v2beta2
+ * (deprecated 1.23), scheduling v1 since 1.14 for PriorityClass v1alpha1 (deprecated 1.14). The data
+ * leaves it out elsewhere too (flowcontrol v1beta1 → v1, which came in 1.29): those moves get no fix.
  */
-const APIVERSION_ONLY: ReadonlySet<string> = new Set([
-  "batch/v1beta1 CronJob",
-  "policy/v1beta1 PodDisruptionBudget",
-  "autoscaling/v2beta2 HorizontalPodAutoscaler",
-  "extensions/v1beta1 NetworkPolicy",
-  "networking.k8s.io/v1beta1 IngressClass",
-  "scheduling.k8s.io/v1alpha1 PriorityClass",
-  "scheduling.k8s.io/v1beta1 PriorityClass",
-  "coordination.k8s.io/v1beta1 Lease",
-  "node.k8s.io/v1beta1 RuntimeClass",
-  "apiregistration.k8s.io/v1beta1 APIService",
-  "storage.k8s.io/v1beta1 StorageClass",
-  "storage.k8s.io/v1beta1 CSIDriver",
-  "storage.k8s.io/v1beta1 CSINode",
-  "storage.k8s.io/v1beta1 VolumeAttachment",
-  "storage.k8s.io/v1beta1 CSIStorageCapacity",
-  ...["v1alpha1", "v1beta1"].flatMap((version) =>
-    ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"].map((kind) => `rbac.authorization.k8s.io/${version} ${kind}`),
-  ),
-]);
-
-/** `replace /apiVersion` when the move is only that, and the replacement exists on the target. */
-export function apiVersionFix(resource: Resource, status: ApiStatus): Operation[] | undefined {
+export function replacementServed(status: ApiStatus): boolean {
   const { entry, target } = status;
-  if (!entry.replacement || !APIVERSION_ONLY.has(`${resource.apiVersion} ${resource.kind}`)) return undefined;
-  const available = entry.replacementAvailableIn === undefined ? undefined : parseKubeVersion(entry.replacementAvailableIn);
-  if (!available || compareVersions(available, target) > 0) return undefined;
-  if (resource.kind === "PodDisruptionBudget" && !hasSelector(resource)) return undefined;
-  return [{ op: "replace", path: "/apiVersion", value: entry.replacement }];
-}
-
-/** policy/v1 reads an empty PDB selector as "every pod in the namespace", v1beta1 as "none". */
-function hasSelector(resource: Resource): boolean {
-  const selector = (resource.object.spec as { selector?: unknown } | undefined)?.selector;
-  if (selector === null || typeof selector !== "object") return false;
-  const { matchLabels, matchExpressions } = selector as { matchLabels?: unknown; matchExpressions?: unknown };
-  const labels = matchLabels !== null && typeof matchLabels === "object" ? Object.keys(matchLabels).length : 0;
-  const expressions = Array.isArray(matchExpressions) ? matchExpressions.length : 0;
-  return labels + expressions > 0;
+  if (!entry.replacement) return false;
+  if (entry.replacementAvailableIn === undefined) return true;
+  const available = parseKubeVersion(entry.replacementAvailableIn);
+  return available !== undefined && compareVersions(available, target) <= 0;
 }

@@ -1,0 +1,155 @@
+/**
+ * Which fixes to make, object by object: every finding that carries a `fix`, traced back to the
+ * document it came from, merged with the other fixes on that object into one patch.
+ */
+import jsonPatch, { type Operation } from "fast-json-patch";
+import type { EditTarget } from "../edit/index.js";
+import type { Finding } from "../findings/finding.js";
+import { FILES_SCOPE } from "../manifests/load.js";
+import type { KubeObject, Resource } from "../manifests/resource.js";
+import { mergeChanges } from "./merge.js";
+import { minimalPatch } from "./object-patch.js";
+
+/** A fix that is not made, and why. */
+export interface SkippedFix {
+  readonly finding: Finding;
+  readonly reason: string;
+}
+
+/** Everything to change in one object: the merged fixes of its findings as one patch. */
+export interface ObjectFix {
+  readonly target: EditTarget;
+  /** the object as it was checked: the patch applies to it, and only to it */
+  readonly before: KubeObject;
+  readonly after: KubeObject;
+  /** JSON Patch against the object, the fewest operations that turn `before` into `after` */
+  readonly ops: Operation[];
+  /** the findings whose fixes it makes, in report order */
+  readonly findings: Finding[];
+}
+
+export interface FileFix {
+  readonly file: string;
+  /** in document order */
+  readonly objects: ObjectFix[];
+}
+
+export interface FixPlan {
+  readonly files: FileFix[];
+  readonly skipped: SkippedFix[];
+}
+
+/**
+ * Plans the fixes of `findings` on `resources` (as `check` returned them). Fixes on one object are
+ * taken in report order; one that contradicts an earlier one is skipped and said so. Objects rendered
+ * by Kustomize are never fixed: the text that made them is a base or a patch, not the rendering.
+ */
+export function planFixes(findings: readonly Finding[], resources: readonly Resource[]): FixPlan {
+  const skipped: SkippedFix[] = [];
+  const byResource = new Map<Resource, Finding[]>();
+  const locate = resourceLocator(resources);
+  for (const finding of findings) {
+    if (!finding.fix || finding.fix.length === 0) continue;
+    const resource = locate(finding);
+    if (!resource) {
+      skipped.push({ finding, reason: "the object it is about was not found in the files read" });
+    } else if (resource.scope !== FILES_SCOPE) {
+      skipped.push({ finding, reason: "the object is rendered by Kustomize: fix the base or patch it comes from" });
+    } else {
+      byResource.set(resource, [...(byResource.get(resource) ?? []), finding]);
+    }
+  }
+
+  const files = new Map<string, ObjectFix[]>();
+  for (const [resource, fixable] of byResource) {
+    const merged = mergeFixes(resource.object, fixable);
+    skipped.push(...merged.skipped);
+    if (merged.applied.length === 0) continue;
+    const ops = minimalPatch(resource.object, merged.after);
+    if (ops.length === 0) {
+      skipped.push(...merged.applied.map((finding) => ({ finding, reason: "its fix changes nothing" })));
+      continue;
+    }
+    const { documentIndex, listIndex } = resource.source;
+    const objects = files.get(resource.source.file) ?? [];
+    objects.push({
+      target: { documentIndex, ...(listIndex !== undefined ? { listIndex } : {}) },
+      before: resource.object,
+      after: merged.after,
+      ops,
+      findings: merged.applied,
+    });
+    files.set(resource.source.file, objects);
+  }
+  return {
+    files: [...files].map(([file, objects]) => ({ file, objects: objects.sort(byTarget) })),
+    skipped,
+  };
+}
+
+interface MergedFixes {
+  readonly after: KubeObject;
+  readonly applied: Finding[];
+  readonly skipped: SkippedFix[];
+}
+
+/**
+ * Runs each fix on the original object and merges what it changed into what the fixes before it
+ * changed. The first fix to set a field wins; a later one that sets it differently is skipped whole,
+ * so no fix is ever half made.
+ */
+export function mergeFixes(object: KubeObject, findings: readonly Finding[]): MergedFixes {
+  let after: unknown = object;
+  const applied: Array<{ finding: Finding; result: unknown }> = [];
+  const skipped: SkippedFix[] = [];
+  for (const finding of findings) {
+    let result: unknown;
+    try {
+      result = jsonPatch.applyPatch(structuredClone(object), structuredClone(finding.fix ?? []), true, true).newDocument;
+    } catch (error) {
+      skipped.push({ finding, reason: `its patch does not apply to the object (${firstLine(error)})` });
+      continue;
+    }
+    const merged = mergeChanges(object, after, result);
+    if ("conflict" in merged) {
+      const rival = applied.find((earlier) => "conflict" in mergeChanges(object, earlier.result, result));
+      const by = rival ? `the fix for ${rival.finding.rule}` : "an earlier fix";
+      skipped.push({ finding, reason: `it conflicts with ${by} at ${merged.conflict || "the object"}` });
+      continue;
+    }
+    after = merged.value;
+    applied.push({ finding, result });
+  }
+  return { after: after as KubeObject, applied: applied.map((entry) => entry.finding), skipped };
+}
+
+/**
+ * Finds the resource a finding is about. Its identity narrows the candidates; where one file holds the
+ * same identity twice (a duplicate), the finding's position, which the engine took from that
+ * resource, decides.
+ */
+function resourceLocator(resources: readonly Resource[]): (finding: Finding) => Resource | undefined {
+  const byIdentity = new Map<string, Resource[]>();
+  const key = (apiVersion: unknown, kind: unknown, namespace: unknown, name: unknown) =>
+    JSON.stringify([apiVersion, kind, namespace ?? null, name]);
+  for (const resource of resources) {
+    const id = key(resource.apiVersion, resource.kind, resource.namespace, resource.name);
+    byIdentity.set(id, [...(byIdentity.get(id) ?? []), resource]);
+  }
+  return (finding) => {
+    const { apiVersion, kind, namespace, name } = finding.resource;
+    const candidates = byIdentity.get(key(apiVersion, kind, namespace, name)) ?? [];
+    return candidates.find((resource) => {
+      const at = resource.source.locate(finding.path);
+      return (at.file ?? resource.source.file) === finding.file && at.line === finding.line && at.column === finding.column;
+    });
+  };
+}
+
+function byTarget(a: ObjectFix, b: ObjectFix): number {
+  return a.target.documentIndex - b.target.documentIndex || (a.target.listIndex ?? -1) - (b.target.listIndex ?? -1);
+}
+
+function firstLine(error: unknown): string {
+  return ((error as Error).message ?? String(error)).split("\n")[0] ?? "";
+}

@@ -1,0 +1,28 @@
+/** What `--fix` did, in a few lines for stderr: the report on stdout stays what the format promises. */
+import type { FixOutcome } from "./fix-files.js";
+
+export function fixSummary(outcome: FixOutcome, dryRun: boolean): string {
+  const lines: string[] = [];
+  const count = outcome.fixed.reduce((sum, file) => sum + file.findings.length, 0);
+  if (count === 0) {
+    lines.push(dryRun ? "plumbline: nothing to fix (dry run)" : "plumbline: nothing to fix");
+  } else {
+    const what = `${plural(count, "finding")} in ${plural(outcome.fixed.length, "file")}`;
+    lines.push(dryRun ? `plumbline: would fix ${what} (dry run: nothing written)` : `plumbline: fixed ${what}`);
+    for (const file of outcome.fixed) {
+      const rules = [...new Set(file.findings.map((finding) => finding.rule))].sort();
+      lines.push(`  ${file.file}: ${rules.join(", ")}`);
+    }
+  }
+  if (outcome.skipped.length > 0) {
+    lines.push(`plumbline: ${plural(outcome.skipped.length, "fix", "fixes")} not made:`);
+    for (const { finding, reason } of outcome.skipped) {
+      lines.push(`  ${finding.file}:${finding.line}:${finding.column} ${finding.rule}: ${reason}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
