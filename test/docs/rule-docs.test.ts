@@ -22,6 +22,13 @@ function yamlBlocks(text: string): string[] {
 }
 
 describe("rule documentation", () => {
+  it("the README's rule table lists every rule with its severity", () => {
+    const readme = readFileSync(path.join(repo, "README.md"), "utf8");
+    for (const rule of ALL_RULES) {
+      expect(readme, rule.id).toContain(`| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.category} | ${rule.severity} |`);
+    }
+  });
+
   for (const rule of ALL_RULES) {
     describe(rule.id, () => {
       const file = path.join(repo, "docs/rules", `${rule.id}.md`);
