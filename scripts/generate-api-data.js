@@ -2,7 +2,7 @@
 // Regenerates src/rules/api-versions/api-data.ts from Pluto's versions.yaml (../shared/corpus/pluto),
 // corrected and completed by scripts/api-supplement.yaml. Pluto's data (not code) is Apache-2.0; its
 // NOTICE sits beside the generated file.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -12,6 +12,10 @@ const check = process.argv.includes("--check");
 const source =
   process.argv.find((a, i) => i > 1 && !a.startsWith("--")) ?? path.join(here, "../../shared/corpus/pluto/versions.yaml");
 const target = path.join(here, "../src/rules/api-versions/api-data.ts");
+if (!existsSync(source)) {
+  console.error(`Pluto's versions.yaml is read from ${source} (shared/ beside the clone); pass its path as an argument`);
+  process.exit(2);
+}
 
 const strip = (v) => (v ? String(v).replace(/^v/, "") : undefined);
 const supplement = parse(readFileSync(path.join(here, "api-supplement.yaml"), "utf8"))["deprecated-versions"];

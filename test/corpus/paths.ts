@@ -29,5 +29,8 @@ function isPlumblineRoot(dir: string): boolean {
 
 /** The shared peer corpora live beside the repository, never inside it. */
 export function corpusRoot(): string {
-  return path.resolve(repoRoot(), "../shared/corpus");
+  const root = path.resolve(repoRoot(), "../shared/corpus");
+  // the corpora are read where the workplace puts them, beside the clone, never copied in
+  if (!existsSync(root)) throw new Error(`the peer corpora are read from ${root}: clone the repository next to shared/`);
+  return root;
 }
