@@ -7,7 +7,7 @@ import { repositoryUri } from "../report/artifact-uri.js";
 import { renderReport } from "../report/render.js";
 import { CHECK_HELP, type FailOn, parseCheckArgs } from "./check-args.js";
 import { type CliIo, EXIT, useColor } from "./io.js";
-import { writeFileAtomic } from "./write-output.js";
+import { writeReport } from "./write-output.js";
 
 export { CHECK_HELP } from "./check-args.js";
 
@@ -57,7 +57,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
 
 /** To the --output file when one is named, else to stdout. */
 async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
-  if (output !== undefined && output !== "-") await writeFileAtomic(path.resolve(io.cwd, output), text, output);
+  if (output !== undefined && output !== "-") await writeReport(path.resolve(io.cwd, output), text, output);
   else io.stdout(text);
 }
 

@@ -16,7 +16,7 @@ import { DRIFT_FORMATS, type DriftFormat, isDriftFormat, renderDrift } from "../
 import { printable } from "../report/text.js";
 import { type CliIo, EXIT, useColor } from "./io.js";
 import { UsageError } from "./usage.js";
-import { writeFileAtomic } from "./write-output.js";
+import { writeReport } from "./write-output.js";
 
 export const DRIFT_HELP = `Usage: plumbline drift --git DIR (--live SNAPSHOT | --context NAME | --cluster NAME) [options]
 
@@ -104,7 +104,7 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
 
   const toFile = args.output !== undefined && args.output !== "-";
   const report = renderDrift(args.format, result, { color: !args.noColor && !toFile && useColor(io) });
-  if (toFile && args.output) await writeFileAtomic(path.resolve(io.cwd, args.output), report, args.output);
+  if (toFile && args.output) await writeReport(path.resolve(io.cwd, args.output), report, args.output);
   else io.stdout(report);
   if (args.format === "json") for (const warning of result.warnings) io.stderr(`plumbline: warning: ${printable(warning)}\n`);
   const { modified, missing, extra } = result.summary;

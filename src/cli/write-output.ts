@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
-import path from "node:path";
+import { writeFileAtomic } from "../edit/write-file.js";
 
 /** The report could not be written where `--output` asked: exit 2 with one line, nothing left behind. */
 export class OutputError extends Error {
@@ -8,23 +6,13 @@ export class OutputError extends Error {
 }
 
 /**
- * Writes the whole report or nothing: a temporary file in the target's directory (so the rename
- * stays on one file system and is atomic), flushed, then renamed over the target. A reader (the
- * SARIF upload, a CI step) never sees half a report, and a failed run leaves the old file intact.
+ * Writes the whole report or nothing (see writeFileAtomic): a reader such as the SARIF upload never
+ * sees half a report, and a failed run leaves the old file intact. Errors become one line.
  */
-export async function writeFileAtomic(target: string, content: string, display = target): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+export async function writeReport(target: string, content: string, display = target): Promise<void> {
   try {
-    const handle = await open(temp, "wx", 0o644);
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
+    await writeFileAtomic(target, content);
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
     throw new OutputError(`${display}: cannot write the report (${writeProblem(error as NodeJS.ErrnoException)})`);
   }
 }
