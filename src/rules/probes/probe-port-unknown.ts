@@ -7,11 +7,11 @@ import type { Hit, Rule } from "../types.js";
 
 /**
  * A named port must be one of the container's own ports: the kubelet looks the name up there and nowhere
- * else, so a name it cannot find fails the probe every time. A number needs no declaration (apps listen
- * on ports they never list), so it is only questioned where a mistake is the likely story: the container
- * lists its ports and the number is none of them (the app moved, the probe did not), or the number is a
- * port another container of the pod declares (the pod shares one network namespace, so the probe checks
- * that container and restarts this one for its faults). A sidecar that answers for this container, as a
+ * else, so a name it cannot find fails the probe every time. A number needs no declaration: declared ports
+ * are informational, and apps listen on ports they never list (Elasticsearch declaring only its transport
+ * port and probed on 9200 is normal), so a number is only questioned when it is a port another container
+ * of the pod declares (the pod shares one network namespace, so the probe checks that container and
+ * restarts this one for its faults). A sidecar that answers for this container, as a
  * mesh's rewritten probes do (`/app-health/<container>/livez` on the proxy's port), names the container
  * in the path and is left alone. A container that lists no ports says nothing to compare against.
  */
@@ -20,7 +20,7 @@ export const probePortUnknown: Rule = {
   title: "Probe targets a port the container does not declare",
   severity: "warning",
   category: "reliability",
-  why: "A probe on a named port the container does not declare can never succeed: a liveness probe then restarts the container forever and a readiness probe keeps it out of every Service. A numeric port missing from a container's declared ports usually means the app moved and the probe did not.",
+  why: "A probe on a named port the container does not declare can never succeed: a liveness probe then restarts the container forever and a readiness probe keeps it out of every Service. A number that belongs to another container of the pod makes the probe test that container instead.",
   peers: { kubeLinter: ["liveness-port", "readiness-port", "startup-port"] },
   appliesTo: isWorkload,
   check: (resource) => {
@@ -63,11 +63,7 @@ function judge(ref: ContainerRef, field: ProbeField, target: ProbeTarget, siblin
         message: `${probe} checks port ${target.port}, which ${describeContainer(owner)} declares: the probe tests that container, not this one; point it at a port this container serves`,
       };
     }
-    if (own.length === 0) return undefined;
-    return {
-      path,
-      message: `${probe} checks port ${target.port}, but the container declares only ${own.map(describePort).join(", ")}; point the probe at the port the app serves, or declare ${target.port} if it listens there too`,
-    };
+    return undefined;
   }
   // the kubelet resolves a name to its number whatever the protocol; probes then connect over TCP
   if (matching.length > 0 && !matching.some(servesTcp)) {
