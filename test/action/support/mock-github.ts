@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { githubApi } from "./openapi.js";
+import { readGitHubRequest } from "../../support/github/intake.js";
+import { githubApi } from "../../support/github/openapi.js";
 
 /**
  * A small stand-in for api.github.com on 127.0.0.1: it keeps the state the Action reads back
@@ -150,19 +151,8 @@ export class MockGitHub {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
-    const method = request.method ?? "GET";
-    const url = new URL(request.url ?? "/", this.url);
-    let body: unknown;
-    try {
-      body = text === "" ? undefined : JSON.parse(text);
-    } catch {
-      this.violations.push(`${method} ${url.pathname}: body is not JSON`);
-    }
-    const verdict = githubApi().validate(method, url, body);
-    this.violations.push(...verdict.errors);
+    const { method, url, body, verdict, violations } = await readGitHubRequest(request, this.url);
+    this.violations.push(...violations);
     if (request.headers.authorization !== `token ${this.token}`) {
       this.violations.push(`${method} ${url.pathname}: missing or wrong authorization header`);
     }

@@ -1,7 +1,8 @@
 import { createPublicKey, verify } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { githubApi } from "../github-api.js";
+import { readGitHubRequest } from "../../../support/github/intake.js";
+import { githubApi } from "../../../support/github/openapi.js";
 import { FakeRepo, type FakeUser } from "./repo.js";
 import { NOT_FOUND, type Reply, type Route } from "./route.js";
 import { gitRoutes } from "./routes-git.js";
@@ -114,19 +115,8 @@ export class FakeGitHub {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
-    const method = request.method ?? "GET";
-    const url = new URL(request.url ?? "/", this.url);
-    let body: unknown;
-    try {
-      body = text === "" ? undefined : JSON.parse(text);
-    } catch {
-      this.violations.push(`${method} ${url.pathname}: body is not JSON`);
-    }
-    const verdict = githubApi().validate(method, url, body);
-    for (const error of verdict.errors) this.violations.push(`${method} ${url.pathname}${url.search}: ${error}`);
+    const { method, url, text, body, verdict, violations } = await readGitHubRequest(request, this.url);
+    this.violations.push(...violations);
     const operation = verdict.operation ?? "";
     const reply = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       this.requests.push({ method, url: url.pathname + url.search, operation: verdict.operation, text, status, at: Date.now() });

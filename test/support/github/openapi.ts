@@ -3,8 +3,8 @@ import { createRequire } from "node:module";
 import { Ajv, type ValidateFunction } from "ajv";
 
 /**
- * GitHub's own OpenAPI description (@octokit/openapi), used to judge every request the Action
- * sends to the mock: method and path template, path and query parameters, and the JSON body
+ * GitHub's own OpenAPI description (@octokit/openapi), used to judge every request the Action and
+ * the bot send to their test doubles of GitHub: method and path template, path and query parameters, and the JSON body
  * against the operation's requestBody schema. Loaded once per test file (13 MB of JSON).
  */
 
@@ -156,7 +156,20 @@ export function githubApi(): GitHubApiDescription {
   if (!loaded) {
     const require = createRequire(import.meta.url);
     const file = require.resolve("@octokit/openapi/generated/api.github.com.json");
-    loaded = new GitHubApiDescription(JSON.parse(readFileSync(file, "utf8")) as Json);
+    loaded = new GitHubApiDescription(withExplicitNull(JSON.parse(readFileSync(file, "utf8"))) as Json);
   }
   return loaded;
+}
+
+/**
+ * `nullable` next to `oneOf`/`anyOf`/`allOf` without a `type` (as in the bodies of `POST /issues` and
+ * `PATCH /issues/{n}`) becomes an explicit "or null", which Ajv otherwise refuses to compile.
+ */
+function withExplicitNull(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withExplicitNull);
+  if (node === null || typeof node !== "object") return node;
+  const entries = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withExplicitNull(value)]));
+  if (entries.nullable !== true || entries.type !== undefined) return entries;
+  const { nullable: _nullable, description, ...schema } = entries;
+  return { ...(description !== undefined ? { description } : {}), anyOf: [schema, { type: "null" }] };
 }
