@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { example } from "../../action/support/payloads.js";
+import { example } from "../../support/github/webhook-examples.js";
 import { OWNER, REPO } from "./harness.js";
 
 /**
