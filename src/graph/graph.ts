@@ -78,8 +78,19 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
 
   const customTemplates = resources.map(customPodTemplate).filter((t): t is PodTemplate => t !== undefined);
 
+  // indexes by namespace, so a query costs what its namespace holds, not what the whole scope holds
+  const byKindInNamespace = groupBy(resources, (r) => `${r.kind}\u0000${namespaceOf(r)}`);
+  const inNamespace = (kind: string, namespace: string) => byKindInNamespace.get(`${kind}\u0000${namespace}`) ?? [];
+  const workloadsByNamespace = groupBy(workloads, (w) => w.namespace);
+  const customByNamespace = groupBy(customTemplates, (custom) => namespaceOf(custom.resource));
+  const selectors = new Map<Resource, LabelSelector | undefined>();
+  const selectorOf = (resource: Resource) => {
+    if (!selectors.has(resource)) selectors.set(resource, podSelectorOf(resource));
+    return selectors.get(resource);
+  };
+
   const workloadsSelectedBy = (namespace: string, selector: LabelSelector) =>
-    workloads.filter((w) => w.namespace === namespace && selectsPods(selector, w));
+    (workloadsByNamespace.get(namespace) ?? []).filter((w) => selectsPods(selector, w));
 
   return {
     resources,
@@ -87,25 +98,21 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
     withIdentity: (resource) => byIdentity.get(identityOf(resource)) ?? [],
     workloadOf: (resource) => workloadByResource.get(resource),
     lookup: (kind, namespace, name) => names.lookup(kind, namespace, name),
-    ofKind: (kind, namespace) => (byKind.get(kind) ?? []).filter((r) => namespace === undefined || namespaceOf(r) === namespace),
+    ofKind: (kind, namespace) => (namespace === undefined ? (byKind.get(kind) ?? []) : inNamespace(kind, namespace)),
     workloadsSelectedBy,
     selecting: (workload, kind) =>
-      (byKind.get(kind) ?? []).filter((candidate) => {
-        if (namespaceOf(candidate) !== workload.namespace) return false;
-        const selector = podSelectorOf(candidate);
+      inNamespace(kind, workload.namespace).filter((candidate) => {
+        const selector = selectorOf(candidate);
         return selector !== undefined && selectsPods(selector, workload);
       }),
     autoscalersOf: (workload) =>
-      (byKind.get("HorizontalPodAutoscaler") ?? []).filter((hpa) => {
-        if (namespaceOf(hpa) !== workload.namespace) return false;
+      inNamespace("HorizontalPodAutoscaler", workload.namespace).filter((hpa) => {
         const target = ((hpa.object.spec ?? {}) as { scaleTargetRef?: { kind?: unknown; name?: unknown } }).scaleTargetRef;
         return target?.kind === workload.resource.kind && target?.name === workload.resource.name;
       }),
     namespaceKnown: (namespace) => namespaces.has(namespace),
     customPodTemplatesSelectedBy: (namespace, selector) =>
-      customTemplates
-        .filter((custom) => namespaceOf(custom.resource) === namespace && selectsPods(selector, custom))
-        .map((custom) => custom.resource),
+      (customByNamespace.get(namespace) ?? []).filter((custom) => selectsPods(selector, custom)).map((custom) => custom.resource),
   };
 }
 
