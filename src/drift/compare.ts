@@ -6,6 +6,7 @@
 import { isListed, whyUnlisted } from "../live/scopes.js";
 import type { LiveState } from "../live/types.js";
 import type { KubeObject, Resource } from "../manifests/resource.js";
+import { isRecord } from "../manifests/resource.js";
 import { createClassifier } from "./actors.js";
 import { configIgnoreRules, type DriftConfig, readDriftConfig } from "./config.js";
 import { notExtraReason } from "./extras.js";
@@ -13,7 +14,6 @@ import { gitopsIgnoreRules } from "./gitops-ignores.js";
 import { autoscaledWorkloads } from "./hpa.js";
 import { canonicalGroup, groupKind, isNamespaced, objectKey } from "./identity.js";
 import { type IgnoreTarget, ignoresFor } from "./ignore.js";
-import { isMapping } from "./managed-fields.js";
 import { diffObject } from "./object-diff.js";
 import { patchFor } from "./patch.js";
 import type { Drift, DriftChange, DriftResult, DriftSummary } from "./types.js";
@@ -135,12 +135,12 @@ function metadataOf(object: KubeObject): {
   labels: Record<string, string>;
   annotations: Record<string, string>;
 } {
-  const metadata = isMapping(object.metadata) ? object.metadata : {};
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
   return {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : "",
     name: typeof metadata.name === "string" ? metadata.name : "",
-    labels: (isMapping(metadata.labels) ? metadata.labels : {}) as Record<string, string>,
-    annotations: (isMapping(metadata.annotations) ? metadata.annotations : {}) as Record<string, string>,
+    labels: (isRecord(metadata.labels) ? metadata.labels : {}) as Record<string, string>,
+    annotations: (isRecord(metadata.annotations) ? metadata.annotations : {}) as Record<string, string>,
   };
 }
 

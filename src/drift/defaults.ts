@@ -6,7 +6,7 @@
  */
 
 import { isDeepStrictEqual } from "node:util";
-import { isMapping } from "./managed-fields.js";
+import { isRecord } from "../manifests/resource.js";
 
 /** A computed default: the server derives it from the field's siblings (targetPort from port). */
 type Derived = (siblings: Readonly<Record<string, unknown>>) => unknown;
@@ -195,13 +195,13 @@ export function isDefaultValue(
  */
 export function removeDefaults(kind: string, value: unknown, path: readonly string[] = []): unknown {
   if (Array.isArray(value)) return value.map((item) => removeDefaults(kind, item, [...path, "[]"]));
-  if (!isMapping(value)) return value;
+  if (!isRecord(value)) return value;
   const result: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     const childPath = [...path, key];
     if (isDefaultValue(kind, childPath, child, value)) continue;
     const cleaned = removeDefaults(kind, child, childPath);
-    if (isMapping(cleaned) && isMapping(child) && Object.keys(child).length > 0 && Object.keys(cleaned).length === 0) continue;
+    if (isRecord(cleaned) && isRecord(child) && Object.keys(child).length > 0 && Object.keys(cleaned).length === 0) continue;
     result[key] = cleaned;
   }
   return result;

@@ -4,7 +4,7 @@
  */
 
 import type { KubeObject } from "../manifests/resource.js";
-import { isMapping } from "./managed-fields.js";
+import { isRecord } from "../manifests/resource.js";
 
 /** Objects every namespace (or the cluster) has without anyone declaring them. */
 function isSystemObject(kind: string, namespace: string, name: string, object: KubeObject): boolean {
@@ -18,8 +18,8 @@ function isSystemObject(kind: string, namespace: string, name: string, object: K
 }
 
 function annotationsOf(object: KubeObject): Record<string, unknown> {
-  const metadata = isMapping(object.metadata) ? object.metadata : {};
-  return isMapping(metadata.annotations) ? metadata.annotations : {};
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  return isRecord(metadata.annotations) ? metadata.annotations : {};
 }
 
 /**
@@ -28,7 +28,7 @@ function annotationsOf(object: KubeObject): Record<string, unknown> {
  * from a chart; Argo CD's `IgnoreExtraneous` asks to leave them alone.
  */
 export function notExtraReason(kind: string, namespace: string, name: string, object: KubeObject): string | undefined {
-  const metadata = isMapping(object.metadata) ? object.metadata : {};
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
   if (Array.isArray(metadata.ownerReferences) && metadata.ownerReferences.length > 0) return "owned by another object";
   if (isSystemObject(kind, namespace, name, object)) return "created by the cluster";
   const annotations = annotationsOf(object);

@@ -11,11 +11,10 @@
  */
 
 import { parse } from "yaml";
-import { apiGroup, type Resource } from "../manifests/resource.js";
+import { apiGroup, isRecord, type Resource } from "../manifests/resource.js";
 import { KUBE_YAML } from "../manifests/yaml-options.js";
 import type { IgnoreRule, IgnoreTarget } from "./ignore.js";
 import { parseJqPath } from "./jq-path.js";
-import { isMapping } from "./managed-fields.js";
 
 export interface GitopsIgnores {
   readonly rules: IgnoreRule[];
@@ -29,23 +28,18 @@ export function gitopsIgnoreRules(resources: readonly Resource[], relative: (fil
   for (const resource of resources) {
     const group = apiGroup(resource.apiVersion);
     const label = `${resource.kind} ${resource.namespace ? `${resource.namespace}/` : ""}${resource.name}`;
-    const spec = isMapping(resource.object.spec) ? resource.object.spec : {};
+    const spec = isRecord(resource.object.spec) ? resource.object.spec : {};
     if (group === "argoproj.io" && resource.kind === "Application") {
       const inScope = underPaths(sourcePaths(spec));
       for (const entry of asArray(spec.ignoreDifferences)) {
-        if (isMapping(entry)) rules.push(argoRule(entry, label, inScope, warnings));
+        if (isRecord(entry)) rules.push(argoRule(entry, label, inScope, warnings));
       }
-    } else if (
-      group === "" &&
-      resource.kind === "ConfigMap" &&
-      resource.name === "argocd-cm" &&
-      isMapping(resource.object.data)
-    ) {
+    } else if (group === "" && resource.kind === "ConfigMap" && resource.name === "argocd-cm" && isRecord(resource.object.data)) {
       rules.push(...argoSystemRules(resource.object.data, warnings));
     } else if (group === "kustomize.toolkit.fluxcd.io" && resource.kind === "Kustomization") {
       const inScope = underPaths(typeof spec.path === "string" ? [spec.path] : []);
       for (const entry of asArray(spec.driftIgnoreRules)) {
-        if (isMapping(entry)) rules.push(fluxRule(entry, label, inScope));
+        if (isRecord(entry)) rules.push(fluxRule(entry, label, inScope));
       }
     }
   }
@@ -65,7 +59,7 @@ function strings(value: unknown): string[] {
 }
 
 function sourcePaths(spec: Record<string, unknown>): string[] {
-  const sources = [spec.source, ...asArray(spec.sources)].filter(isMapping);
+  const sources = [spec.source, ...asArray(spec.sources)].filter(isRecord);
   return sources.map((source) => source.path).filter((path): path is string => typeof path === "string");
 }
 
@@ -124,7 +118,7 @@ function argoSystemRules(data: Record<string, unknown>, warnings: string[]): Ign
       warnings.push(`ConfigMap argocd-cm: ${key} is not valid YAML: ignored`);
       continue;
     }
-    if (!isMapping(settings)) continue;
+    if (!isRecord(settings)) continue;
     const underscore = groupKind.lastIndexOf("_");
     const [group, kind] =
       groupKind === "all"
@@ -136,7 +130,7 @@ function argoSystemRules(data: Record<string, unknown>, warnings: string[]): Ign
 }
 
 function fluxRule(entry: Record<string, unknown>, label: string, inScope: (file: string | undefined) => boolean): IgnoreRule {
-  const target = isMapping(entry.target) ? entry.target : {};
+  const target = isRecord(entry.target) ? entry.target : {};
   // Flux's selector fields are regular expressions matched against the whole value
   const pattern = (field: string) =>
     typeof target[field] === "string" ? new RegExp(`^(?:${target[field] as string})$`) : undefined;

@@ -6,7 +6,7 @@
  */
 
 import { isDeepStrictEqual } from "node:util";
-import { isMapping } from "./managed-fields.js";
+import { isRecord } from "../manifests/resource.js";
 
 type Step =
   | { readonly type: "field"; readonly name: string }
@@ -97,7 +97,7 @@ export function resolveJqPath(path: JqPath, root: unknown): (string | number)[][
     const next: typeof places = [];
     for (const place of places) {
       const { value, at } = place;
-      if (step.type === "field" && isMapping(value) && value[step.name] !== undefined) {
+      if (step.type === "field" && isRecord(value) && value[step.name] !== undefined) {
         next.push({ value: value[step.name], at: [...at, step.name] });
       } else if (step.type === "each" && Array.isArray(value)) {
         value.forEach((item, index) => {
@@ -116,6 +116,6 @@ export function resolveJqPath(path: JqPath, root: unknown): (string | number)[][
 
 function valueAtPath(value: unknown, path: readonly string[]): unknown {
   let current = value;
-  for (const name of path) current = isMapping(current) ? current[name] : undefined;
+  for (const name of path) current = isRecord(current) ? current[name] : undefined;
   return current;
 }

@@ -4,8 +4,7 @@
  * moved in the list is not drift; set lists match by value; every other list is atomic and
  * compares as a whole, position by position.
  */
-
-import { isMapping } from "./managed-fields.js";
+import { isRecord } from "../manifests/resource.js";
 
 export type ListMatch =
   | { readonly type: "map"; readonly keys: readonly string[] }
@@ -45,7 +44,7 @@ const MAP_LISTS: Readonly<Record<string, ListMatch>> = {
 function uniquelyKeyed(items: readonly unknown[], keys: readonly string[], defaults: Record<string, unknown>): boolean {
   const seen = new Set<string>();
   for (const item of items) {
-    if (!isMapping(item)) return false;
+    if (!isRecord(item)) return false;
     const values = keys.map((key) => item[key] ?? defaults[key]);
     if (values.some((value) => value === undefined || value === null)) return false;
     const identity = JSON.stringify(values);
@@ -74,7 +73,7 @@ export function listMatchFor(
   let match: ListMatch = MAP_LISTS[field] ?? ATOMIC;
   if (field === "ports") {
     // container ports and Service ports are both list-maps keyed with the protocol
-    const sample = git.find(isMapping) ?? live.find(isMapping);
+    const sample = git.find(isRecord) ?? live.find(isRecord);
     if (sample && "containerPort" in sample) match = { type: "map", keys: ["containerPort", "protocol"] };
     else if (sample && "port" in sample) match = { type: "map", keys: ["port", "protocol"] };
   }

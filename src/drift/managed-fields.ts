@@ -5,6 +5,7 @@
  */
 
 import { isDeepStrictEqual } from "node:util";
+import { isRecord } from "../manifests/resource.js";
 
 export interface FieldNode {
   /** the manager owns this node itself: a leaf `{}`, or a `.` entry among children */
@@ -32,7 +33,7 @@ export function readManagedFields(object: Record<string, unknown>): ManagedEntry
   for (const raw of list) {
     if (!raw || typeof raw !== "object") continue;
     const entry = raw as Record<string, unknown>;
-    if (typeof entry.manager !== "string" || !isMapping(entry.fieldsV1)) continue;
+    if (typeof entry.manager !== "string" || !isRecord(entry.fieldsV1)) continue;
     entries.push({
       manager: entry.manager,
       ...(typeof entry.operation === "string" ? { operation: entry.operation } : {}),
@@ -58,7 +59,7 @@ function parseFieldSet(raw: Record<string, unknown>): FieldNode {
       owned = true;
       continue;
     }
-    const node = parseFieldSet(isMapping(child) ? child : {});
+    const node = parseFieldSet(isRecord(child) ? child : {});
     const tag = key.slice(0, 2);
     const rest = key.slice(2);
     if (tag === "f:") {
@@ -66,7 +67,7 @@ function parseFieldSet(raw: Record<string, unknown>): FieldNode {
       fields.set(rest, node);
     } else if (tag === "k:") {
       const parsed = parseJson(rest);
-      if (isMapping(parsed)) keyed.push({ key: parsed, node });
+      if (isRecord(parsed)) keyed.push({ key: parsed, node });
     } else if (tag === "v:") {
       const parsed = parseJson(rest);
       if (parsed !== undefined) values.push({ value: parsed, node });
@@ -89,7 +90,7 @@ function parseFieldSet(raw: Record<string, unknown>): FieldNode {
 
 /** The node for list item `item` at `index`, by key, by value or by position. */
 export function itemNode(node: FieldNode, item: unknown, index: number): FieldNode | undefined {
-  if (node.keyed && isMapping(item)) {
+  if (node.keyed && isRecord(item)) {
     for (const candidate of node.keyed) {
       if (Object.entries(candidate.key).every(([field, value]) => isDeepStrictEqual(item[field], value))) return candidate.node;
     }
@@ -117,7 +118,7 @@ export function restrictTo(value: unknown, node: FieldNode): unknown {
     });
     return kept;
   }
-  if (isMapping(value)) {
+  if (isRecord(value)) {
     const kept: Record<string, unknown> = {};
     for (const [key, child] of node.fields ?? []) {
       if (key in value) kept[key] = restrictTo(value[key], child);
@@ -133,8 +134,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-export function isMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -6,9 +6,10 @@
 import { isDeepStrictEqual } from "node:util";
 import { formatPointer, parsePointer, valueAt } from "../manifests/pointer.js";
 import type { KubeObject } from "../manifests/resource.js";
+import { isRecord } from "../manifests/resource.js";
 import type { ManagerClassifier } from "./actors.js";
 import { isUnder, type ObjectIgnores } from "./ignore.js";
-import { isMapping, type ManagedEntry, readManagedFields } from "./managed-fields.js";
+import { type ManagedEntry, readManagedFields } from "./managed-fields.js";
 import { maskSecrets } from "./secret-values.js";
 import { stripServerFields } from "./strip.js";
 import type { Actor, DriftChange, FieldOwner } from "./types.js";
@@ -73,7 +74,7 @@ export function diffObject(gitObject: KubeObject, liveObject: KubeObject, contex
 function normalize(gitObject: KubeObject, liveObject: KubeObject, kind: string): [KubeObject, KubeObject] {
   let [git, live] = maskSecrets(stripServerFields(gitObject), stripServerFields(liveObject));
   // the aggregation controller writes an aggregated ClusterRole's rules: they are never Git's
-  if (kind === "ClusterRole" && (isMapping(git.aggregationRule) || isMapping(live.aggregationRule))) {
+  if (kind === "ClusterRole" && (isRecord(git.aggregationRule) || isRecord(live.aggregationRule))) {
     const { rules: _gitRules, ...gitRest } = git;
     const { rules: _liveRules, ...liveRest } = live;
     [git, live] = [gitRest, liveRest];
@@ -116,7 +117,7 @@ function without(value: unknown, pointers: readonly string[]): unknown {
     const parent = valueAt(copy, formatPointer(segments));
     if (last === undefined) continue;
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
-    else if (isMapping(parent)) delete parent[last];
+    else if (isRecord(parent)) delete parent[last];
   }
   return copy;
 }

@@ -8,7 +8,7 @@
 
 import { createHmac, randomBytes } from "node:crypto";
 import type { KubeObject } from "../manifests/resource.js";
-import { isMapping } from "./managed-fields.js";
+import { isRecord } from "../manifests/resource.js";
 
 let fingerprintKey: Uint8Array = randomBytes(32);
 
@@ -25,7 +25,7 @@ export function fingerprint(bytes: Uint8Array): string {
 }
 
 function masked(values: unknown, decode: (value: string) => Uint8Array): Record<string, unknown> | undefined {
-  if (!isMapping(values)) return undefined;
+  if (!isRecord(values)) return undefined;
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     // empty and null stay as they are: the API server stores "" as null, and neither is a secret.

@@ -4,7 +4,7 @@
  */
 
 import type { KubeObject } from "../manifests/resource.js";
-import { isMapping } from "./managed-fields.js";
+import { isRecord } from "../manifests/resource.js";
 
 export const SERVER_METADATA: ReadonlySet<string> = new Set([
   "uid",
@@ -63,12 +63,12 @@ const TEMPLATE_METADATA = [
  */
 export function stripServerFields(object: KubeObject): KubeObject {
   const { status: _status, ...result } = object;
-  if (isMapping(object.metadata)) result.metadata = stripMetadata(object.metadata);
+  if (isRecord(object.metadata)) result.metadata = stripMetadata(object.metadata);
   let stripped: KubeObject = result;
   for (const path of TEMPLATE_METADATA)
-    stripped = updateIn(stripped, path, (metadata) => (isMapping(metadata) ? stripMetadata(metadata) : metadata));
+    stripped = updateIn(stripped, path, (metadata) => (isRecord(metadata) ? stripMetadata(metadata) : metadata));
   return updateIn(stripped, ["spec", "volumeClaimTemplates"], (claims) =>
-    Array.isArray(claims) ? claims.map((claim: unknown) => (isMapping(claim) ? stripServerFields(claim) : claim)) : claims,
+    Array.isArray(claims) ? claims.map((claim: unknown) => (isRecord(claim) ? stripServerFields(claim) : claim)) : claims,
   );
 }
 
@@ -78,7 +78,7 @@ function updateIn(object: KubeObject, path: readonly string[], update: (value: u
   if (head === undefined || !(head in object)) return object;
   const child = object[head];
   if (rest.length === 0) return { ...object, [head]: update(child) };
-  if (!isMapping(child)) return object;
+  if (!isRecord(child)) return object;
   const updated = updateIn(child, rest, update);
   return updated === child ? object : { ...object, [head]: updated };
 }
@@ -87,8 +87,8 @@ function stripMetadata(metadata: KubeObject): KubeObject {
   const result: KubeObject = {};
   for (const [key, value] of Object.entries(metadata)) {
     if (SERVER_METADATA.has(key)) continue;
-    if (key === "annotations" && isMapping(value)) result[key] = withoutKeys(value, TOOL_ANNOTATIONS);
-    else if (key === "labels" && isMapping(value)) result[key] = withoutKeys(value, TOOL_LABELS);
+    if (key === "annotations" && isRecord(value)) result[key] = withoutKeys(value, TOOL_ANNOTATIONS);
+    else if (key === "labels" && isRecord(value)) result[key] = withoutKeys(value, TOOL_LABELS);
     else result[key] = value;
   }
   return result;

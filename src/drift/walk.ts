@@ -3,11 +3,11 @@
  * declares; a field only the cluster has is looked at only when an imperative manager owns it
  * (an out-of-band addition), since everything else the cluster adds is defaults and controllers.
  */
-
+import { isRecord } from "../manifests/resource.js";
 import { isDefaultValue, removeDefaults } from "./defaults.js";
 import { sameScalar } from "./equality.js";
 import { itemIdentity, itemLabel, type ListMatch, listMatchFor } from "./list-keys.js";
-import { type FieldNode, isMapping, itemNode, listKeysOf, type ManagedEntry, restrictTo } from "./managed-fields.js";
+import { type FieldNode, itemNode, listKeysOf, type ManagedEntry, restrictTo } from "./managed-fields.js";
 
 export type RawChangeType = "changed" | "removed" | "added";
 
@@ -70,7 +70,7 @@ export function walkObject(git: Record<string, unknown>, live: Record<string, un
 function isEmpty(value: unknown): boolean {
   if (value === null || value === undefined || value === "") return true;
   if (Array.isArray(value)) return value.length === 0;
-  return isMapping(value) && Object.keys(value).length === 0;
+  return isRecord(value) && Object.keys(value).length === 0;
 }
 
 /** `emptyDir: {}` chooses a volume type: an empty map that must be there. */
@@ -80,7 +80,7 @@ function compareValue(git: unknown, live: unknown, parent: Record<string, unknow
   if (git === undefined || git === null) return;
   const field = state.schema[state.schema.length - 1] ?? "";
   const liveAbsent = live === undefined || live === null;
-  if (isEmpty(git) && !isMapping(git)) {
+  if (isEmpty(git) && !isRecord(git)) {
     // an empty list or string declares nothing, as the API server's omitempty sees it
     if (!liveAbsent && state.additions) considerAddition(live, parent, state, cursors);
     return;
@@ -93,13 +93,13 @@ function compareValue(git: unknown, live: unknown, parent: Record<string, unknow
     if (!isDefaultValue(state.kind, state.schema, git, parent)) record(state, "removed", git, undefined, []);
     return;
   }
-  if (isMapping(git)) {
-    if (isMapping(live)) compareMap(git, live, state, cursors);
+  if (isRecord(git)) {
+    if (isRecord(live)) compareMap(git, live, state, cursors);
     else record(state, "changed", git, live, cursors);
   } else if (Array.isArray(git)) {
     if (Array.isArray(live)) compareList(git, live, state, cursors);
     else record(state, "changed", git, live, cursors);
-  } else if (isMapping(live) || Array.isArray(live) || !sameScalar(git, live, scalarContext(state))) {
+  } else if (isRecord(live) || Array.isArray(live) || !sameScalar(git, live, scalarContext(state))) {
     record(state, "changed", git, live, cursors);
   }
 }

@@ -1,11 +1,12 @@
 /** The values JSON Patch carries, and the comparisons the engine needs on them. */
+import { isRecord } from "../manifests/resource.js";
 
 export type JsonScalar = null | boolean | number | string;
 export type JsonValue = JsonScalar | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 export function isJsonObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+  return isRecord(value);
 }
 
 export function isCollectionValue(value: unknown): value is JsonObject | JsonValue[] {

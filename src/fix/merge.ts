@@ -9,6 +9,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { formatPointer } from "../manifests/pointer.js";
+import { isRecord } from "../manifests/resource.js";
 import { alignLists, type ItemFate } from "./list-alignment.js";
 
 export type MergeResult = { readonly value: unknown } | { readonly conflict: string };
@@ -36,9 +37,9 @@ function merge(base: unknown, ours: unknown, theirs: unknown, path: readonly str
   if (isDeepStrictEqual(theirs, base)) return ours;
   if (isDeepStrictEqual(ours, base)) return theirs;
   if (isDeepStrictEqual(ours, theirs)) return ours;
-  if (isObject(ours) && isObject(theirs)) {
+  if (isRecord(ours) && isRecord(theirs)) {
     // both made an object where there was none (or something else): they merge as if into an empty one
-    return mergeObjects(isObject(base) ? base : {}, ours, theirs, path);
+    return mergeObjects(isRecord(base) ? base : {}, ours, theirs, path);
   }
   if (Array.isArray(ours) && Array.isArray(theirs)) return mergeLists(Array.isArray(base) ? base : [], ours, theirs, path);
   throw new Conflict(path);
@@ -93,8 +94,4 @@ function mergeInsertions(ours: readonly unknown[], theirs: readonly unknown[]): 
 
 function member(object: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -7,8 +7,8 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Operation } from "fast-json-patch";
 import { formatPointer } from "../manifests/pointer.js";
+import { isRecord } from "../manifests/resource.js";
 import { alignLists } from "./list-alignment.js";
-import { isObject } from "./merge.js";
 
 export function minimalPatch(before: unknown, after: unknown): Operation[] {
   return diff(before, after, []);
@@ -16,7 +16,7 @@ export function minimalPatch(before: unknown, after: unknown): Operation[] {
 
 function diff(before: unknown, after: unknown, path: readonly string[]): Operation[] {
   if (isDeepStrictEqual(before, after)) return [];
-  if (isObject(before) && isObject(after)) return diffObjects(before, after, path);
+  if (isRecord(before) && isRecord(after)) return diffObjects(before, after, path);
   if (Array.isArray(before) && Array.isArray(after)) return diffLists(before, after, path);
   return [{ op: "replace", path: formatPointer(path), value: after }];
 }

@@ -1,6 +1,7 @@
 /** hostPath volumes, and the node paths that hand a container the node itself. */
 import { joinPointer } from "../manifests/pointer.js";
 import type { KubeObject, Resource } from "../manifests/resource.js";
+import { isRecord } from "../manifests/resource.js";
 import { type ContainerRef, containersOf, podSpec, podSpecPath } from "./workload.js";
 
 export interface HostPathVolume {
@@ -73,8 +74,8 @@ export function hostPathVolumes(resource: Resource): HostPathVolume[] {
   const specPath = podSpecPath(resource);
   if (!Array.isArray(volumes) || specPath === undefined) return [];
   return volumes.flatMap((volume: unknown, index): HostPathVolume[] => {
-    if (!isObject(volume) || volume.hostPath === undefined || volume.hostPath === null) return [];
-    const raw = isObject(volume.hostPath) ? volume.hostPath.path : undefined;
+    if (!isRecord(volume) || volume.hostPath === undefined || volume.hostPath === null) return [];
+    const raw = isRecord(volume.hostPath) ? volume.hostPath.path : undefined;
     return [
       {
         name: typeof volume.name === "string" ? volume.name : String(index),
@@ -91,11 +92,7 @@ export function mountsOf(resource: Resource, volumeName: string): VolumeMountRef
     const mounts = ref.container.volumeMounts;
     if (!Array.isArray(mounts)) return [];
     return mounts
-      .filter((mount: unknown): mount is KubeObject => isObject(mount) && mount.name === volumeName)
+      .filter((mount: unknown): mount is KubeObject => isRecord(mount) && mount.name === volumeName)
       .map((mount) => ({ container: ref, readOnly: mount.readOnly === true }));
   });
-}
-
-function isObject(value: unknown): value is KubeObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

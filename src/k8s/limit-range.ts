@@ -3,6 +3,7 @@
  * the admission controller fills in is not missing anything.
  */
 import type { Resource } from "../manifests/resource.js";
+import { isRecord } from "../manifests/resource.js";
 import { namespaceOf } from "./namespace.js";
 import type { ResourceName } from "./resources.js";
 
@@ -56,8 +57,4 @@ function has(section: unknown, name: ResourceName): boolean {
   if (!isRecord(section)) return false;
   const value = section[name];
   return value !== undefined && value !== null && value !== "";
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

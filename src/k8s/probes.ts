@@ -1,5 +1,6 @@
 /** Container probes: whether one is set, and what it checks once the API server's defaults are filled in. */
 import type { KubeObject } from "../manifests/resource.js";
+import { isRecord } from "../manifests/resource.js";
 
 export type ProbeField = "livenessProbe" | "readinessProbe" | "startupProbe";
 
@@ -52,8 +53,4 @@ function canonical(value: unknown): string {
     return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

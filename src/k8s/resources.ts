@@ -1,6 +1,7 @@
 /** Container resource requests and limits as the scheduler and the kubelet read them. */
 import { joinPointer } from "../manifests/pointer.js";
 import type { Resource } from "../manifests/resource.js";
+import { isRecord } from "../manifests/resource.js";
 import type { ContainerRef } from "./workload.js";
 import { podSpec } from "./workload.js";
 
@@ -46,8 +47,4 @@ function entry(resources: unknown, bound: ResourceBound, name: ResourceName): un
 
 function setOrUndefined(value: unknown): unknown {
   return value === null || value === "" ? undefined : value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -2,6 +2,7 @@
  * Kubernetes label selectors (`matchLabels` + `matchExpressions`) evaluated the way the API server
  * does, so a rule can tell which labels a selector picks without guessing.
  */
+import { isRecord } from "../manifests/resource.js";
 
 export type SelectorOperator = "In" | "NotIn" | "Exists" | "DoesNotExist";
 
@@ -162,8 +163,4 @@ function labelText(value: unknown): string | undefined {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 /** Services and the ports they route to, as kube-proxy and the endpoints controller read them. */
 import { joinPointer } from "../manifests/pointer.js";
 import type { KubeObject, Resource } from "../manifests/resource.js";
+import { isRecord } from "../manifests/resource.js";
 
 export interface ServicePort {
   /** JSON pointer of the port entry */
@@ -60,17 +61,13 @@ export function servicePorts(service: Resource): ServicePort[] {
 export function declaredContainerPorts(podSpec: KubeObject): ContainerPort[] {
   const containers = Array.isArray(podSpec.containers) ? podSpec.containers : [];
   const sidecars = (Array.isArray(podSpec.initContainers) ? podSpec.initContainers : []).filter(
-    (container: unknown) => isObject(container) && container.restartPolicy === "Always",
+    (container: unknown) => isRecord(container) && container.restartPolicy === "Always",
   );
   return [...containers, ...sidecars].flatMap((container: unknown) => {
-    if (!isObject(container) || !Array.isArray(container.ports)) return [];
-    return container.ports.filter(isObject).map((port) => ({
+    if (!isRecord(container) || !Array.isArray(container.ports)) return [];
+    return container.ports.filter(isRecord).map((port) => ({
       name: typeof port.name === "string" && port.name !== "" ? port.name : undefined,
       containerPort: typeof port.containerPort === "number" ? port.containerPort : undefined,
     }));
   });
-}
-
-function isObject(value: unknown): value is KubeObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

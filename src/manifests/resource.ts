@@ -2,6 +2,11 @@
 
 export type KubeObject = Record<string, unknown>;
 
+/** A mapping (not null, not a list): what parsed YAML gives for an object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 export interface ResourceId {
   readonly apiVersion: string;
   readonly kind: string;
