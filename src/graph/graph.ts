@@ -61,8 +61,8 @@ export function podSelectorOf(resource: Resource): LabelSelector | undefined {
 }
 
 export function buildGraph(resources: readonly Resource[], options: GraphOptions = {}): ResourceGraph {
-  const byIdentity = groupBy(resources, identityOf);
-  const byKind = groupBy(resources, (r) => r.kind);
+  const byIdentity = Map.groupBy(resources, identityOf);
+  const byKind = Map.groupBy(resources, (r) => r.kind);
   const workloadByResource = new Map<Resource, Workload>();
   for (const resource of resources) {
     const workload = toWorkload(resource);
@@ -79,10 +79,10 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
   const customTemplates = resources.map(customPodTemplate).filter((t): t is PodTemplate => t !== undefined);
 
   // indexes by namespace, so a query costs what its namespace holds, not what the whole scope holds
-  const byKindInNamespace = groupBy(resources, (r) => `${r.kind}\u0000${namespaceOf(r)}`);
+  const byKindInNamespace = Map.groupBy(resources, (r) => `${r.kind}\u0000${namespaceOf(r)}`);
   const inNamespace = (kind: string, namespace: string) => byKindInNamespace.get(`${kind}\u0000${namespace}`) ?? [];
-  const workloadsByNamespace = groupBy(workloads, (w) => w.namespace);
-  const customByNamespace = groupBy(customTemplates, (custom) => namespaceOf(custom.resource));
+  const workloadsByNamespace = Map.groupBy(workloads, (w) => w.namespace);
+  const customByNamespace = Map.groupBy(customTemplates, (custom) => namespaceOf(custom.resource));
   const selectors = new Map<Resource, LabelSelector | undefined>();
   const selectorOf = (resource: Resource) => {
     if (!selectors.has(resource)) selectors.set(resource, podSelectorOf(resource));
@@ -127,17 +127,6 @@ function identityOf(resource: Resource): string {
 
 /** One graph per scope: two overlays never see each other. */
 export function buildGraphs(resources: readonly Resource[], options: GraphOptions = {}): Map<string, ResourceGraph> {
-  const byScope = groupBy(resources, (r) => r.scope);
+  const byScope = Map.groupBy(resources, (r) => r.scope);
   return new Map([...byScope].map(([scope, list]) => [scope, buildGraph(list, options)]));
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

@@ -2,8 +2,8 @@ import { controllerLabelKeys } from "../k8s/controller-labels.js";
 import { namespaceOf } from "../k8s/namespace.js";
 import { declaredReplicas } from "../k8s/replicas.js";
 import { firstMiss, type LabelSelector, type SelectorMiss, selectorMatches } from "../k8s/selector.js";
-import { isLongRunning, podSpec, podTemplatePath } from "../k8s/workload.js";
-import type { KubeObject, Resource } from "../manifests/resource.js";
+import { isLongRunning, podSpec, podTemplate, podTemplatePath } from "../k8s/workload.js";
+import { isRecord, type KubeObject, type Resource } from "../manifests/resource.js";
 
 export { DEFAULT_NAMESPACE, namespaceOf } from "../k8s/namespace.js";
 
@@ -40,11 +40,9 @@ export function podsMiss(selector: LabelSelector, template: PodTemplate): Select
 }
 
 export function toWorkload(resource: Resource): Workload | undefined {
-  const templatePath = podTemplatePath(resource);
   const spec = podSpec(resource);
-  if (templatePath === undefined || !spec) return undefined;
-  const metadataOwner = templatePath === "" ? resource.object : valueAtPath(resource.object, templatePath);
-  const labels = stringMap((metadataOwner as { metadata?: { labels?: unknown } } | undefined)?.metadata?.labels);
+  if (!spec) return undefined;
+  const labels = stringMap((podTemplate(resource)?.metadata as { labels?: unknown } | undefined)?.labels);
   return {
     resource,
     namespace: namespaceOf(resource),
@@ -54,12 +52,6 @@ export function toWorkload(resource: Resource): Workload | undefined {
     replicas: declaredReplicas(resource),
     longRunning: isLongRunning(resource),
   };
-}
-
-function valueAtPath(root: unknown, pointer: string): unknown {
-  let current = root;
-  for (const key of pointer.split("/").slice(1)) current = (current as Record<string, unknown> | undefined)?.[key];
-  return current;
 }
 
 export function stringMap(value: unknown): Record<string, string> {
@@ -80,7 +72,7 @@ export function customPodTemplateLabels(resource: Resource): Record<string, stri
   if (podTemplatePath(resource) !== undefined) return undefined;
   const labels = (resource.object.spec as { template?: { metadata?: { labels?: unknown } } } | undefined)?.template?.metadata
     ?.labels;
-  return labels && typeof labels === "object" && !Array.isArray(labels) ? stringMap(labels) : undefined;
+  return isRecord(labels) ? stringMap(labels) : undefined;
 }
 
 /** The pod template of a custom controller's resource, as selectors see it; undefined for other objects. */

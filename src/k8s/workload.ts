@@ -1,5 +1,5 @@
-import { joinPointer } from "../manifests/pointer.js";
-import type { KubeObject, Resource } from "../manifests/resource.js";
+import { joinPointer, valueAt } from "../manifests/pointer.js";
+import { isRecord, type KubeObject, type Resource } from "../manifests/resource.js";
 
 export type ContainerKind = "container" | "init" | "ephemeral";
 
@@ -48,12 +48,17 @@ export function podSpecPath(resource: Resource): string | undefined {
   return template === undefined ? undefined : `${template}/spec`;
 }
 
-export function podSpec(resource: Resource): KubeObject | undefined {
-  const pointer = podSpecPath(resource);
+/** The pod template (metadata and spec) of a workload; a bare Pod is its own template. */
+export function podTemplate(resource: Resource): KubeObject | undefined {
+  const pointer = podTemplatePath(resource);
   if (pointer === undefined) return undefined;
-  let current: unknown = resource.object;
-  for (const key of pointer.split("/").slice(1)) current = (current as KubeObject | undefined)?.[key];
-  return current && typeof current === "object" && !Array.isArray(current) ? (current as KubeObject) : undefined;
+  const template = valueAt(resource.object, pointer);
+  return isRecord(template) ? template : undefined;
+}
+
+export function podSpec(resource: Resource): KubeObject | undefined {
+  const spec = podTemplate(resource)?.spec;
+  return isRecord(spec) ? spec : undefined;
 }
 
 export function isWorkload(resource: Resource): boolean {

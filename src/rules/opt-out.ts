@@ -1,4 +1,4 @@
-import { podTemplatePath } from "../k8s/workload.js";
+import { podTemplate, podTemplatePath } from "../k8s/workload.js";
 import type { Resource } from "../manifests/resource.js";
 import type { Rule } from "./types.js";
 
@@ -38,11 +38,9 @@ function annotationSets(resource: Resource): Record<string, unknown>[] {
   const sets: Record<string, unknown>[] = [];
   const own = annotationsAt(resource.object.metadata);
   if (own) sets.push(own);
-  const template = podTemplatePath(resource);
-  if (template) {
-    let node: unknown = resource.object;
-    for (const key of template.split("/").slice(1)) node = (node as Record<string, unknown> | undefined)?.[key];
-    const podAnnotations = annotationsAt((node as Record<string, unknown> | undefined)?.metadata);
+  // a bare Pod is its own template: its annotations are already in
+  if (podTemplatePath(resource)) {
+    const podAnnotations = annotationsAt(podTemplate(resource)?.metadata);
     if (podAnnotations) sets.push(podAnnotations);
   }
   return sets;
