@@ -1,5 +1,6 @@
 import type { Summary } from "../src/check.js";
 import { type Finding, SEVERITIES, type Severity } from "../src/findings/finding.js";
+import { plural } from "../src/plural.js";
 import { codeSpan, escapeMarkdown, resourceName, severityCounts, severityLabel } from "../src/report/markdown.js";
 import { TOOL } from "../src/report/tool.js";
 import { docsUrl } from "../src/rules/types.js";
@@ -153,10 +154,6 @@ function renderTable(table: BudgetTable, kept: number): string {
 /** Errors first, then file order (the core's order) within a severity. */
 export function bySeverity(findings: readonly Finding[]): Finding[] {
   return SEVERITIES.flatMap((severity) => findings.filter((finding) => finding.severity === severity));
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function capitalise(text: string): string {

@@ -4,6 +4,7 @@
  * project's Markdown escaping, and a body never exceeds what GitHub accepts.
  */
 
+import { plural } from "../../src/plural.js";
 import { codeSpan, escapeMarkdown } from "../../src/report/markdown-escape.js";
 import { type DriftMarker, writeMarker } from "./marker.js";
 import type { DriftPlan, PlanRow } from "./plan.js";
@@ -113,5 +114,5 @@ function fenced(language: string, text: string): string {
 /** A short summary for a check run, a comment or the dashboard. */
 export function summaryLine(plan: DriftPlan): string {
   const written = plan.rows.filter((row) => row.written).length;
-  return `${plan.driftedResources} resource${plan.driftedResources === 1 ? "" : "s"} drifted, ${plan.rows.length} change${plan.rows.length === 1 ? "" : "s"} (${written} to write back, ${plan.ignoreRules.length} ignore rule${plan.ignoreRules.length === 1 ? "" : "s"} to add)`;
+  return `${plural(plan.driftedResources, "resource")} drifted, ${plural(plan.rows.length, "change")} (${written} to write back, ${plural(plan.ignoreRules.length, "ignore rule")} to add)`;
 }

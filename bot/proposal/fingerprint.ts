@@ -12,12 +12,13 @@ import { createHash } from "node:crypto";
 import { isSecretValuePath } from "../../src/drift/secret-values.js";
 import type { Drift, DriftChange } from "../../src/drift/types.js";
 import { parsePointer } from "../../src/manifests/pointer.js";
+import { apiGroup } from "../../src/manifests/resource.js";
 import { objectName } from "../../src/report/drift-values.js";
 
 export function driftFingerprint(drifts: readonly Drift[]): string {
   const entries = drifts.map((drift) => [
     objectName(drift),
-    drift.apiVersion.includes("/") ? drift.apiVersion.slice(0, drift.apiVersion.indexOf("/")) : "",
+    apiGroup(drift.apiVersion),
     drift.status,
     drift.changes.map((change) => [change.path, ...shownValues(drift, change)]).sort(compareJson),
   ]);

@@ -1,4 +1,6 @@
 /** What `--fix` did, in a few lines for stderr: the report on stdout stays what the format promises. */
+
+import { plural } from "../plural.js";
 import type { FixOutcome } from "./fix-files.js";
 
 export function fixSummary(outcome: FixOutcome, dryRun: boolean): string {
@@ -21,8 +23,4 @@ export function fixSummary(outcome: FixOutcome, dryRun: boolean): string {
     }
   }
   return `${lines.join("\n")}\n`;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }

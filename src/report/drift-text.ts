@@ -2,6 +2,7 @@
 
 import { styleText } from "node:util";
 import type { Drift, DriftResult } from "../drift/types.js";
+import { plural } from "../plural.js";
 import { changeVerb, formatOwner, formatTime, formatValue, objectName, suggestedIgnores } from "./drift-values.js";
 import { printable } from "./text.js";
 
@@ -57,7 +58,7 @@ function tally({ summary }: DriftResult): string {
     return `No drift: ${summary.inSync} of ${summary.git} objects in sync ${against}.${pending}`;
   }
   return (
-    `Drift ${against}: ${summary.modified} modified (${summary.changes} field${summary.changes === 1 ? "" : "s"}), ` +
+    `Drift ${against}: ${summary.modified} modified (${plural(summary.changes, "field")}), ` +
     `${summary.missing} missing, ${summary.extra} extra; ${summary.inSync} in sync.${pending}`
   );
 }

@@ -1,5 +1,6 @@
 import type { Summary } from "../check.js";
 import { type Finding, type FindingResource, SEVERITIES, type Severity } from "../findings/finding.js";
+import { plural } from "../plural.js";
 import { DOCS_BASE, docsUrl } from "../rules/types.js";
 import { codeLink, codeSpan, escapeMarkdown } from "./markdown-escape.js";
 import { TOOL } from "./tool.js";
@@ -83,8 +84,4 @@ export function renderMarkdown(findings: readonly Finding[], summary: Summary, o
   }
   parts.push("", `<sub>${TOOL.name} ${escapeMarkdown(TOOL.version)} · [rule documentation](${DOCS_BASE})</sub>`);
   return `${parts.join("\n")}\n`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -1,6 +1,7 @@
 import { styleText } from "node:util";
 import type { Summary } from "../check.js";
 import type { Finding, Severity } from "../findings/finding.js";
+import { plural } from "../plural.js";
 
 export interface TextOptions {
   /** colour only when writing to a terminal */
@@ -55,8 +56,4 @@ function tally(count: number, summary: Summary): string {
   if (count === 0) return `No findings in ${scope}.${score}`;
   const { error, warning, info } = summary.bySeverity;
   return `${plural(count, "finding")} (${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info) in ${scope}.${score}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

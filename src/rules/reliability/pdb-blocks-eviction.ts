@@ -4,6 +4,7 @@ import { namespaceOf } from "../../graph/workloads.js";
 import { describeIntOrPercent, isZero, parseIntOrPercent, scaledValue } from "../../k8s/int-or-percent.js";
 import { SCALABLE_KINDS } from "../../k8s/replicas.js";
 import type { Resource } from "../../manifests/resource.js";
+import { plural } from "../../plural.js";
 import { kinds } from "../applies.js";
 import type { Hit, Rule } from "../types.js";
 
@@ -75,7 +76,7 @@ function fewestPods(graph: ResourceGraph, pdb: Resource): { count: number; descr
   if (workloads.length > 1 || !only || !range)
     return { count, described: `the ${workloads.length} workloads it selects run ${count} pods together at their fewest` };
   const name = `${only.resource.kind} "${only.resource.name}"`;
-  const replicas = `${count} replica${count === 1 ? "" : "s"}`;
+  const replicas = plural(count, "replica");
   return {
     count,
     described: range.scalers.length > 0 ? `the autoscaler can scale ${name} down to ${replicas}` : `${name} runs ${replicas}`,

@@ -1,6 +1,7 @@
 import { namespaceOf, podsMiss } from "../../graph/workloads.js";
 import { describeRequirement, isEmptySelector, parseLabelSelector, type SelectorMiss } from "../../k8s/selector.js";
 import { valueAt } from "../../manifests/pointer.js";
+import { plural } from "../../plural.js";
 import { kinds } from "../applies.js";
 import type { Rule } from "../types.js";
 
@@ -48,7 +49,7 @@ export const pdbSelectorMatchesNothing: Rule = {
     return [
       {
         path: "/spec/selector",
-        message: `selects no pods of the ${neighbours.length} workload${neighbours.length === 1 ? "" : "s"} in namespace "${namespace}" in these manifests${hint}; match it to the pod template's labels, or ignore this if its pods are deployed from elsewhere`,
+        message: `selects no pods of the ${plural(neighbours.length, "workload")} in namespace "${namespace}" in these manifests${hint}; match it to the pod template's labels, or ignore this if its pods are deployed from elsewhere`,
       },
     ];
   },

@@ -4,6 +4,7 @@ import { describeIntOrPercent, type IntOrPercent, isZero, parseIntOrPercent, sca
 import { compareVersions, parseKubeVersion } from "../../k8s/versions.js";
 import { valueAt } from "../../manifests/pointer.js";
 import type { Resource } from "../../manifests/resource.js";
+import { plural } from "../../plural.js";
 import { kinds } from "../applies.js";
 import type { Hit, Rule, RuleContext } from "../types.js";
 
@@ -47,7 +48,7 @@ function deployment(resource: Resource, graph: ResourceGraph): Hit[] {
   const fencepost = down === 0 && extra === 0;
   if (fencepost) down = 1;
   if (down < replicas) return [];
-  const count = `${replicas} replica${replicas === 1 ? "" : "s"}${range.scalers.length > 0 ? " (its autoscaler's minimum)" : ""}`;
+  const count = `${plural(replicas, "replica")}${range.scalers.length > 0 ? " (its autoscaler's minimum)" : ""}`;
   const all = replicas === 1 ? "the only pod" : `all ${replicas}`;
   const how = fencepost
     ? `maxUnavailable ${describeIntOrPercent(unavailable)} and maxSurge ${describeIntOrPercent(surge)} both round to 0 of ${count}, and the controller then allows 1 pod down`
