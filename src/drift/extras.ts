@@ -3,14 +3,16 @@
  * manages, and never objects something else owns or the cluster creates for itself.
  */
 
-import type { KubeObject } from "../manifests/resource.js";
-import { isRecord } from "../manifests/resource.js";
+import { systemObject } from "../k8s/namespace.js";
+import { isRecord, type KubeObject } from "../manifests/resource.js";
 
-/** Objects every namespace (or the cluster) has without anyone declaring them. */
+/**
+ * Objects every namespace (or the cluster) has without anyone declaring them: the control plane's own
+ * (the list the graph uses too), Istio's CA bundle, token and Helm release Secrets, runtime records.
+ */
 function isSystemObject(kind: string, namespace: string, name: string, object: KubeObject): boolean {
-  if (kind === "ConfigMap" && (name === "kube-root-ca.crt" || name === "istio-ca-root-cert")) return true;
-  if (kind === "ServiceAccount" && name === "default") return true;
-  if (kind === "Service" && namespace === "default" && name === "kubernetes") return true;
+  if (systemObject(kind, namespace, name)) return true;
+  if (kind === "ConfigMap" && name === "istio-ca-root-cert") return true;
   if (kind === "Secret" && (object.type === "kubernetes.io/service-account-token" || object.type === "helm.sh/release.v1"))
     return true;
   // the endpoints controller mirrors every Service; events and leases are runtime records
