@@ -6,8 +6,7 @@ import { loadConfig } from "../config/load.js";
 import { detectDrift } from "../drift/compare.js";
 import { type DriftCluster, readDriftConfig } from "../drift/config.js";
 import type { DriftResult } from "../drift/types.js";
-import { editFile, planWriteBack } from "../drift/write-back.js";
-import { writeFileAtomic as writeSourceAtomic } from "../edit/index.js";
+import { editFile, planWriteBack, writeEditedFile } from "../drift/write-back.js";
 import { LiveSourceError, readLiveState } from "../live/index.js";
 import type { LiveSource, WantedKind } from "../live/types.js";
 import { loadManifests } from "../manifests/load.js";
@@ -100,7 +99,7 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
     configSource: configFile ? path.relative(io.cwd, configFile) : "drift.ignore",
     relativeFile: (file) => path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join("/"),
   });
-  if (args.write) await writeBack(result, io);
+  if (args.write) await writeBack(result, root, io);
 
   const toFile = args.output !== undefined && args.output !== "-";
   const report = renderDrift(args.format, result, { color: !args.noColor && !toFile && useColor(io) });
@@ -184,7 +183,7 @@ function wantedKinds(resources: readonly Resource[]): WantedKind[] {
 }
 
 /** Edits each Git file in one go (all of its patches or none) and says what it did on stderr. */
-async function writeBack(result: DriftResult, io: CliIo): Promise<void> {
+async function writeBack(result: DriftResult, root: string, io: CliIo): Promise<void> {
   const plan = planWriteBack(result);
   let files = 0;
   for (const [file, patches] of plan.files) {
@@ -195,7 +194,11 @@ async function writeBack(result: DriftResult, io: CliIo): Promise<void> {
       continue;
     }
     if (!edit.changed) continue;
-    await writeSourceAtomic(absolute, edit.text);
+    const written = await writeEditedFile(absolute, edit.text, root);
+    if (!written.ok) {
+      io.stderr(`plumbline: ${printable(file)}: not written: ${printable(written.message)}\n`);
+      continue;
+    }
     files++;
   }
   io.stderr(`plumbline: wrote ${plan.written} change(s) to ${files} file(s)\n`);

@@ -2,11 +2,11 @@
  * `--write`: the patches that make the Git files say what the cluster holds, for the changes that
  * may be written. Never a deletion of a file or an object, never an extra object, never a Secret
  * value, a server-allocated or immutable field, or a controller's change. Planning and editing are
- * pure text work (src/edit); reading and writing the files is the caller's.
+ * pure text work (src/edit); reading the files is the caller's, writing them is writeEditedFile's.
  */
 
 import type { Operation } from "fast-json-patch";
-import { applyPatchesToYaml, type DocumentPatch, EditError } from "../edit/index.js";
+import { applyPatchesToYaml, type DocumentPatch, EditError, UnsafeWriteError, writeFileAtomic } from "../edit/index.js";
 import { sameQuantity } from "../k8s/quantity.js";
 import { parsePointer } from "../manifests/pointer.js";
 import { removeDefaults } from "./defaults.js";
@@ -77,6 +77,23 @@ export function editFile(text: string, patches: readonly DocumentPatch[]): FileE
     return { ok: true, text: result.text, changed: result.changed };
   } catch (error) {
     if (error instanceof EditError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export type FileWrite = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/**
+ * Writes an edited Git file all at once. Never through a symbolic link, and never into a directory
+ * that a link takes outside `root` (the repository): such a file is left as it is, and the message
+ * says why. Other I/O errors are the caller's.
+ */
+export async function writeEditedFile(file: string, text: string, root: string): Promise<FileWrite> {
+  try {
+    await writeFileAtomic(file, text, { within: root });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof UnsafeWriteError) return { ok: false, message: error.message };
     throw error;
   }
 }

@@ -10,4 +10,4 @@ export {
 export { EditError, type EditErrorCode } from "./errors.js";
 export type { LineChange } from "./line-diff.js";
 export { type Suggestion, suggestionFor, suggestionFromResult } from "./suggestion.js";
-export { writeFileAtomic } from "./write-file.js";
+export { type LinkPolicy, UnsafeWriteError, type WriteOptions, type WriteOutcome, writeFileAtomic } from "./write-file.js";

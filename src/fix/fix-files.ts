@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { repositoryRoot } from "../config/load.js";
 import { writeFileAtomic } from "../edit/index.js";
 import type { Finding } from "../findings/finding.js";
 import { STDIN_NAME } from "../manifests/load.js";
@@ -63,7 +64,8 @@ export async function fixFiles(plan: FixPlan, options: FixFilesOptions): Promise
     if (result.text === before) continue;
     if (!options.dryRun) {
       try {
-        await writeFileAtomic(path.resolve(options.cwd, file.file), result.text);
+        // never through a link, nor into a directory a link takes outside the repository
+        await writeFileAtomic(path.resolve(options.cwd, file.file), result.text, { within: repositoryRoot(options.cwd) });
       } catch (error) {
         const reason = `the file cannot be written (${ioProblem(error)}); it is unchanged`;
         skipped.push(...findings.map((finding) => ({ finding, reason })));
