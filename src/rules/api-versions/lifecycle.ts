@@ -11,6 +11,10 @@ export type ApiStage = "removed" | "deprecated";
 
 export interface ApiStatus {
   readonly stage: ApiStage;
+  /**
+   * The lifecycle entry of the object's apiVersion, its replacement resolved to the newest version the
+   * target serves: a replacement that is itself removed or deprecated there is followed to its own.
+   */
   readonly entry: ApiLifecycle;
   /** the version the entry was judged against */
   readonly target: KubeVersion;
@@ -30,9 +34,38 @@ export function apiStatus(resource: Resource, kubernetesVersion: string): ApiSta
   if (!entry) return undefined;
   const target = targetFor(entry.component, kubernetesVersion);
   if (!target) return undefined;
-  if (reached(entry.removedIn, target)) return { stage: "removed", entry, target };
-  if (reached(entry.deprecatedIn, target)) return { stage: "deprecated", entry, target };
-  return undefined;
+  const stage: ApiStage | undefined = reached(entry.removedIn, target)
+    ? "removed"
+    : reached(entry.deprecatedIn, target)
+      ? "deprecated"
+      : undefined;
+  return stage ? { stage, entry: withNewestReplacement(entry, resource.kind, target), target } : undefined;
+}
+
+/**
+ * The entry with its replacement moved along the chain (cert-manager v1alpha1 → v1alpha2 → v1) while
+ * the replacement is itself removed or deprecated at the target and its own replacement is served
+ * there: advice never names a version Plumbline would report in turn. Chains stay within one
+ * component, so the entry's target judges every step; a cycle in the data ends the walk.
+ */
+function withNewestReplacement(entry: ApiLifecycle, kindName: string, target: KubeVersion): ApiLifecycle {
+  let current = entry;
+  const seen = new Set([entry.apiVersion]);
+  for (;;) {
+    const replacement = current.replacement;
+    if (!replacement || seen.has(replacement)) return current;
+    seen.add(replacement);
+    const next = lifecycleOf(replacement, kindName);
+    if (!next?.replacement || next.component !== entry.component) return current;
+    if (!reached(next.removedIn, target) && !reached(next.deprecatedIn, target)) return current;
+    if (next.replacementAvailableIn !== undefined && !reached(next.replacementAvailableIn, target)) return current;
+    const { replacementAvailableIn, ...rest } = current;
+    current = {
+      ...rest,
+      replacement: next.replacement,
+      ...(next.replacementAvailableIn === undefined ? {} : { replacementAvailableIn: next.replacementAvailableIn }),
+    };
+  }
 }
 
 function targetFor(component: string, kubernetesVersion: string): KubeVersion | undefined {
