@@ -11,6 +11,7 @@ import { checkClusterReachable } from "../src/live/index.js";
 import { driftApp } from "./app.js";
 import { identityLoader } from "./github/identity.js";
 import { createBotOctokit, type GitHub, type OctokitTuning } from "./github/octokit.js";
+import { ClusterAccess } from "./grants/access.js";
 import { Readiness } from "./http/readiness.js";
 import { type RunningServer, startHttpServer } from "./http/server.js";
 import { createLogger, errorFields, type Logger } from "./logger.js";
@@ -63,10 +64,11 @@ export async function createBot(settings: BotSettings, overrides: BotOverrides =
   const appOctokit = () => probot.auth() as Promise<GitHub>;
   const installationOctokit = (installationId: number) => probot.auth(installationId) as Promise<GitHub>;
   const identity = identityLoader(appOctokit);
-  const health = new ClusterHealth(settings.kubeconfig);
+  const health = new ClusterHealth();
   const runner = new DriftRunner({
     installationOctokit,
     identity,
+    access: new ClusterAccess(settings.grants, settings.kubeconfig),
     lock: overrides.lock ?? defaultLock(settings),
     health,
     metrics,

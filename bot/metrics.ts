@@ -11,7 +11,7 @@ export type Trigger = "schedule" | "push" | "command" | "installation" | "once";
 export type RunOutcome = "in-sync" | "drift" | "error" | "skipped" | "no-config" | "invalid-config";
 
 /** Where an error happened: the part of the outside world that failed. */
-export type ErrorStage = "config" | "cluster" | "github";
+export type ErrorStage = "config" | "grant" | "cluster" | "github";
 
 export interface BotMetrics {
   readonly registry: Registry;

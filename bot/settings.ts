@@ -5,6 +5,7 @@
 
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { type ClusterGrant, GrantsError, parseGrants } from "./grants/grants.js";
 
 export interface BotSettings {
   readonly appId: string;
@@ -18,6 +19,8 @@ export interface BotSettings {
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** kubeconfig holding the contexts repositories name; KUBECONFIG or ~/.kube/config when absent */
   readonly kubeconfig?: string;
+  /** which repositories may read which context, and which namespaces there: nothing when empty */
+  readonly grants: readonly ClusterGrant[];
   /** where scheduled checks take their Leases; no Leases (single replica) when absent */
   readonly leaseNamespace?: string;
   /** this replica's name in a Lease's holderIdentity */
@@ -51,6 +54,7 @@ export function readSettings(env: Env): BotSettings {
     host: env.HOST ?? "0.0.0.0",
     logLevel: logLevel as BotSettings["logLevel"],
     ...(env.KUBECONFIG ? { kubeconfig: env.KUBECONFIG } : {}),
+    grants: grants(env),
     ...(env.PLUMBLINE_LEASE_NAMESPACE ? { leaseNamespace: env.PLUMBLINE_LEASE_NAMESPACE } : {}),
     identity: env.POD_NAME ?? hostname(),
     shutdownGraceMs: wholeNumber(env, "PLUMBLINE_SHUTDOWN_GRACE_SECONDS", 90) * 1000,
@@ -78,6 +82,15 @@ function privateKey(env: Env): string {
     }
   }
   throw new SettingsError("PRIVATE_KEY or PRIVATE_KEY_PATH is not set");
+}
+
+function grants(env: Env): ClusterGrant[] {
+  try {
+    return parseGrants(env.PLUMBLINE_CLUSTER_GRANTS);
+  } catch (error) {
+    if (error instanceof GrantsError) throw new SettingsError(error.message);
+    throw error;
+  }
 }
 
 function wholeNumber(env: Env, name: string, fallback: number): number {

@@ -60,7 +60,7 @@ export class Readiness {
     const clusters = await Promise.all(
       this.options.health.list().map(async (entry) => {
         const reach = await this.options.probe(entry.source);
-        this.options.health.record(entry.source, reach.reachable, reach.reachable ? undefined : reach.message);
+        this.options.health.record(entry.key, entry.source, reach.reachable, reach.reachable ? undefined : reach.message);
         return { cluster: entry.key, ok: reach.reachable, ...(reach.reachable ? {} : { message: reach.message }) };
       }),
     );

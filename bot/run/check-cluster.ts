@@ -15,6 +15,8 @@ import type { BotIssue } from "../github/issues.js";
 import { type GitHub, githubMessage, type RepoRef } from "../github/octokit.js";
 import { type BotRepoConfig, CONFIG_FILE } from "../github/repo-config.js";
 import { RepositoryReadError, readManifests } from "../github/repo-files.js";
+import type { ClusterAccess } from "../grants/access.js";
+import type { Tenant } from "../grants/grants.js";
 import type { Logger } from "../logger.js";
 import type { ErrorStage, RunOutcome } from "../metrics.js";
 import { type BodyContext, driftTable, summaryLine } from "../proposal/body.js";
@@ -34,6 +36,9 @@ export interface ClusterRun {
   readonly identity: BotIdentity;
   /** the bot's issues in the repository, read at most once per repository run */
   readonly botIssues: () => Promise<BotIssue[]>;
+  /** who asks, and the operator's grants that decide what it may read */
+  readonly tenant: Tenant;
+  readonly access: ClusterAccess;
   readonly health: ClusterHealth;
   readonly live: LiveReadOptions;
   readonly log: Logger;
@@ -56,6 +61,9 @@ export function checkRunName(cluster: string): string {
 
 export async function checkCluster(run: ClusterRun): Promise<ClusterOutcome> {
   const { github, repo, cluster, log } = run;
+  // refused before anything is read: neither Git nor the cluster
+  const access = run.access.resolve(run.tenant, cluster);
+  if (!access.granted) return failed(run, "grant", access.message);
   const snapshot = await readManifests(github, repo, run.headSha, cluster.paths).catch((error: unknown) => {
     if (error instanceof RepositoryReadError) return error;
     throw error;
@@ -65,14 +73,13 @@ export async function checkCluster(run: ClusterRun): Promise<ClusterOutcome> {
   const resources = inNamespaces(set.resources, cluster.namespaces);
   const notes = emptyPaths.map((path) => `${CONFIG_FILE}: no manifests under ${path}`);
 
-  const source = run.health.sourceFor(cluster);
   let live: Awaited<ReturnType<typeof readLiveState>>;
   try {
-    live = await readLiveState(source, wantedKinds(resources), run.live);
-    run.health.record(source, true);
+    live = await readLiveState(access.source, wantedKinds(resources), { ...run.live, allowNamespace: access.allowNamespace });
+    run.health.record(access.key, access.source, true);
   } catch (error) {
     if (!(error instanceof LiveSourceError)) throw error;
-    run.health.record(source, false, error.message);
+    run.health.record(access.key, access.source, false, error.message);
     return failed(run, "cluster", `cannot read cluster ${cluster.name}: ${error.message}`);
   }
 
@@ -128,6 +135,13 @@ export async function checkCluster(run: ClusterRun): Promise<ClusterOutcome> {
   };
 }
 
+const FAILURE_TITLES: Record<ErrorStage, string> = {
+  grant: "the cluster is not granted to this repository",
+  cluster: "the cluster did not answer",
+  config: "the repository could not be read",
+  github: "GitHub failed",
+};
+
 /** A check that could not compare: one check run says why; no pull request is touched. */
 async function failed(run: ClusterRun, stage: ErrorStage, message: string): Promise<ClusterOutcome> {
   run.log.warn({ stage }, message);
@@ -136,7 +150,7 @@ async function failed(run: ClusterRun, stage: ErrorStage, message: string): Prom
       name: checkRunName(run.cluster.name),
       headSha: run.headSha,
       conclusion: "failure",
-      title: `Drift not checked: ${stage === "cluster" ? "the cluster did not answer" : "the repository could not be read"}`,
+      title: `Drift not checked: ${FAILURE_TITLES[stage]}`,
       summary: message,
       externalId: `error:${stage}:${message.slice(0, 60)}`,
     });

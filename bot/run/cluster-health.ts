@@ -4,7 +4,6 @@
  * repository gives it, so two repositories naming one context share one entry.
  */
 
-import type { DriftCluster } from "../../src/drift/config.js";
 import type { LiveSource } from "../../src/live/index.js";
 
 export interface ClusterEntry {
@@ -18,19 +17,7 @@ export interface ClusterEntry {
 export class ClusterHealth {
   private readonly entries = new Map<string, ClusterEntry>();
 
-  constructor(private readonly kubeconfig?: string) {}
-
-  sourceFor(cluster: DriftCluster): LiveSource {
-    if (cluster.inCluster) return { type: "cluster", inCluster: true };
-    return {
-      type: "cluster",
-      ...(cluster.context ? { context: cluster.context } : {}),
-      ...(this.kubeconfig ? { kubeconfig: this.kubeconfig } : {}),
-    };
-  }
-
-  record(source: LiveSource, ok: boolean, message?: string): void {
-    const key = keyOf(source);
+  record(key: string, source: LiveSource, ok: boolean, message?: string): void {
     const entry = this.entries.get(key) ?? { key, source };
     entry.ok = ok;
     if (message === undefined) delete entry.message;
@@ -41,9 +28,4 @@ export class ClusterHealth {
   list(): ClusterEntry[] {
     return [...this.entries.values()];
   }
-}
-
-function keyOf(source: LiveSource): string {
-  if (source.type === "snapshot") return `snapshot:${source.path}`;
-  return source.inCluster ? "in-cluster" : `context:${source.context ?? "(current)"}`;
 }

@@ -14,6 +14,7 @@ import { type BotIssue, listBotIssues } from "../github/issues.js";
 import { type GitHub, githubMessage } from "../github/octokit.js";
 import { CONFIG_FILE, loadRepoConfig } from "../github/repo-config.js";
 import { branchHead, isUnderPath } from "../github/repo-files.js";
+import type { ClusterAccess } from "../grants/access.js";
 import { errorFields, type Logger } from "../logger.js";
 import type { BotMetrics, Trigger } from "../metrics.js";
 import type { CheckLock } from "../schedule/lock.js";
@@ -49,6 +50,8 @@ export interface RunnerDeps {
   readonly installationOctokit: (installationId: number) => Promise<GitHub>;
   readonly identity: () => Promise<BotIdentity>;
   readonly lock: CheckLock;
+  /** the operator's grants: which clusters and namespaces this repository may read */
+  readonly access: ClusterAccess;
   readonly health: ClusterHealth;
   readonly metrics: BotMetrics;
   readonly log: Logger;
@@ -165,6 +168,8 @@ export class DriftRunner {
         issues ??= listBotIssues(github, repo, identity.login);
         return issues;
       },
+      tenant: { installationId: target.installationId, owner: target.owner, repo: target.repo },
+      access: this.deps.access,
       health: this.deps.health,
       live: this.deps.live,
       now: this.deps.now ?? (() => new Date()),

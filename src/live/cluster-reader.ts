@@ -51,6 +51,15 @@ export async function readCluster(source: ClusterSource, wanted: WantedKinds, op
       }
       const kind = outcome.resolved;
       const namespace = kind.namespaced ? (want.namespace ?? defaultNamespace) : undefined;
+      if (options.allowNamespace && !options.allowNamespace(namespace)) {
+        addScope(unlisted, {
+          apiVersion: kind.apiVersion,
+          kind: kind.kind,
+          ...namespaceField(namespace),
+          ...notAllowed(namespace),
+        });
+        continue;
+      }
       if (!tasks.some((task) => task.kind === kind && task.namespace === namespace)) tasks.push({ kind, namespace });
     }
 
@@ -142,6 +151,11 @@ function kindInfos(outcomes: Map<string, KindOutcome>): KindInfo[] {
     const [apiVersion = "", kind = ""] = key.split("\u0000");
     return { apiVersion, kind, namespaced: undefined };
   });
+}
+
+function notAllowed(namespace: string | undefined): { reason: "not-allowed"; message: string } {
+  const what = namespace === undefined ? "cluster-scoped objects are" : `namespace "${namespace}" is`;
+  return { reason: "not-allowed", message: `not read: ${what} outside what this cluster may be read for` };
 }
 
 function namespaceField(namespace: string | undefined): { namespace?: string } {

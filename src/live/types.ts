@@ -40,7 +40,7 @@ export type LiveErrorCode =
   | "snapshot"; // a snapshot file that cannot be read or parsed
 
 /** Why a wanted scope's objects are not (all) in `LiveState.objects`. */
-export type UnlistedReason = "not-served" | "not-in-snapshot" | LiveErrorCode;
+export type UnlistedReason = "not-served" | "not-in-snapshot" | "not-allowed" | LiveErrorCode;
 
 export interface ListedScope {
   readonly apiVersion: string;
@@ -98,6 +98,11 @@ export interface LiveReadOptions {
   readonly pageSize?: number;
   /** lists in flight at once; default 4 */
   readonly concurrency?: number;
+  /**
+   * The caller's gate on what may be read: a namespace (undefined for cluster-scoped kinds) it
+   * refuses is never listed, not even asked about, and is reported as `not-allowed`. Default: all.
+   */
+  readonly allowNamespace?: (namespace: string | undefined) => boolean;
   /** overrides the context's namespace for namespaced objects Git leaves without one */
   readonly defaultNamespace?: string;
   /** cancels everything in flight (bot shut-down) */

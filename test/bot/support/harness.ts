@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Writable } from "node:stream";
+import type { ClusterGrant } from "../../../bot/grants/grants.js";
 import { createLogger } from "../../../bot/logger.js";
 import { type Bot, type BotOverrides, createBot } from "../../../bot/main.js";
 import type { RepoReport } from "../../../bot/run/runner.js";
@@ -70,6 +71,17 @@ data:
   password: ${Buffer.from(GIT_PASSWORD).toString("base64")}
 `;
 
+/** What the operator grants in tests: both contexts of the test kubeconfig, to this repository, in `shop`. */
+export const GRANTS: readonly ClusterGrant[] = ["recorded", "elsewhere"].map((context) => ({
+  context,
+  inCluster: false,
+  installations: [],
+  owners: [],
+  repositories: [`${OWNER}/${REPO}`],
+  namespaces: ["shop"],
+  clusterScoped: false,
+}));
+
 /** plugin-throttling spaces writes a second apart; tests keep the order but not the wait. */
 const immediate = {
   key: () => ({ schedule: (_options: unknown, job: (...args: unknown[]) => unknown, ...args: unknown[]) => job(...args) }),
@@ -88,6 +100,8 @@ export interface WorldOptions {
   readonly config?: string | null;
   readonly files?: Readonly<Record<string, string>>;
   readonly shop?: ShopState;
+  /** the operator's grants; GRANTS when absent */
+  readonly grants?: readonly ClusterGrant[];
   readonly overrides?: BotOverrides;
   /** share GitHub and the cluster with another world (a second replica) */
   readonly github?: FakeGitHub;
@@ -143,6 +157,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     host: "127.0.0.1",
     logLevel: "debug",
     kubeconfig: kubeconfig.file,
+    grants: options.grants ?? GRANTS,
     identity: "replica-a",
     shutdownGraceMs: 10_000,
     clusterTimeoutMs: 5_000,
