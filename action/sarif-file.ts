@@ -1,16 +1,66 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, realpath } from "node:fs/promises";
 import path from "node:path";
+import * as core from "@actions/core";
+import { UnsafeWriteError, writeFileAtomic } from "../src/edit/index.js";
 import type { Finding } from "../src/findings/finding.js";
 import { renderSarif } from "../src/report/sarif.js";
+
+/** The SARIF file could not be written safely: the step fails with this one line. */
+export class SarifFileError extends Error {
+  override name = "SarifFileError";
+}
 
 /**
  * Writes every finding at head as SARIF for github/codeql-action/upload-sarif. All of them, not only
  * the new ones: code scanning tracks alerts itself and closes those a run no longer reports.
  * Finding paths are already relative to the repository root, which is what code scanning resolves.
+ *
+ * The workspace is the pull request's checkout, so the pull request decides what stands at that
+ * path. A symbolic link there is replaced by the report (its target is never written), with a
+ * warning; a directory on the way that a link takes outside the workspace fails the step.
  */
 export async function writeSarifFile(workspace: string, file: string, findings: readonly Finding[]): Promise<string> {
   const target = path.resolve(workspace, file);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, renderSarif(findings));
+  const display = file.replaceAll("\\", "/");
+  // a path the workflow sets outside the workspace is the workflow's choice; inside it, links may lie
+  const inWorkspace = isInside(workspace, target);
+  try {
+    if (inWorkspace) await refuseLinkOutside(workspace, path.dirname(target));
+    await mkdir(path.dirname(target), { recursive: true });
+    const outcome = await writeFileAtomic(target, renderSarif(findings), {
+      symlink: "replace",
+      ...(inWorkspace ? { within: workspace } : {}),
+    });
+    if (outcome.replacedLink) {
+      core.warning(
+        `${display} was a symbolic link in the checkout: Plumbline replaced the link with the report and did not write to where it pointed`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof UnsafeWriteError) throw new SarifFileError(`cannot write ${display}: ${error.message}`);
+    throw error;
+  }
   return target;
+}
+
+/** mkdir -p would follow a linked directory: the nearest existing one must really be in the workspace. */
+async function refuseLinkOutside(workspace: string, directory: string): Promise<void> {
+  let existing = directory;
+  for (;;) {
+    const real = await realpath(existing).catch(() => undefined);
+    if (real !== undefined) {
+      if (!isInside(await realpath(workspace), real)) {
+        throw new UnsafeWriteError("its directory leads outside the repository (through a symbolic link): not written");
+      }
+      return;
+    }
+    const parent = path.dirname(existing);
+    if (parent === existing) return;
+    existing = parent;
+  }
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }

@@ -1,0 +1,89 @@
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildBundle } from "./support/run-action.js";
+import { expectCleanRun, onlyRules, type PullRequestScenario, pullRequestScenario } from "./support/scenario.js";
+
+/**
+ * What a pull request controls (its files, links among them, its configuration, comments anyone can
+ * post) must not turn the Action against the runner or switch off the gate that judges it.
+ */
+
+let bundle: string;
+let outside: string;
+const scenarios: PullRequestScenario[] = [];
+
+beforeAll(async () => {
+  bundle = await buildBundle();
+  outside = await mkdtemp(path.join(tmpdir(), "plumbline-runner-files-"));
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(scenarios.map((scenario) => scenario.dispose()));
+  await rm(outside, { recursive: true, force: true });
+});
+
+async function scenario(files: Parameters<typeof pullRequestScenario>[1]): Promise<PullRequestScenario> {
+  const created = await pullRequestScenario(bundle, files);
+  scenarios.push(created);
+  return created;
+}
+
+function deployment(name: string, image: string): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+        - name: app
+          image: ${image}
+`;
+}
+
+const CONFIG = ".github/plumbline.yml";
+
+describe("the SARIF file and symbolic links in the checkout", () => {
+  it("replaces a planted plumbline.sarif link with the report, never writing where it points", async () => {
+    const victim = path.join(outside, "victim.sh");
+    await writeFile(victim, "echo precious\n");
+    const pr = await scenario({
+      base: { [CONFIG]: onlyRules("image-tag-latest"), "deploy/web.yaml": deployment("web", "nginx:1.27.0") },
+      head: { "deploy/web.yaml": deployment("web", "nginx:latest") },
+    });
+    // what the checkout holds when the pull request adds the link
+    await symlink(victim, path.join(pr.fixture.dir, "plumbline.sarif"));
+    const run = await pr.run();
+    expectCleanRun(run, pr.mock);
+    expect(await readFile(victim, "utf8")).toBe("echo precious\n");
+    const written = path.join(pr.fixture.dir, "plumbline.sarif");
+    expect((await lstat(written)).isFile()).toBe(true);
+    expect(JSON.parse(await readFile(written, "utf8")).version).toBe("2.1.0");
+    expect(run.stdout).toMatch(/::warning::plumbline\.sarif was a symbolic link in the checkout/);
+  }, 60_000);
+
+  it("fails the step, writing nothing, when a linked directory leads the SARIF file outside the workspace", async () => {
+    const elsewhere = path.join(outside, "elsewhere");
+    await mkdir(elsewhere);
+    const pr = await scenario({
+      base: { [CONFIG]: onlyRules("image-tag-latest"), "deploy/web.yaml": deployment("web", "nginx:1.27.0") },
+      head: { "deploy/web.yaml": deployment("web", "nginx:1.27.1") },
+    });
+    await symlink(elsewhere, path.join(pr.fixture.dir, "reports"));
+    const run = await pr.run({ inputs: { "sarif-file": "reports/deep/plumbline.sarif" } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::Plumbline failed: cannot write reports\/deep\/plumbline\.sarif: its directory leads outside/,
+    );
+    expect(await readdir(elsewhere)).toEqual([]);
+  }, 60_000);
+});
