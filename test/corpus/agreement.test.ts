@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
+import { peerCorpora } from "../support/shared.js";
+import { describeWith } from "../support/shared-tests.js";
 import { type AgreementReport, evaluateAgreement, unexplained } from "./agreement.js";
 import { describeDifference } from "./deliberate.js";
 import { formatDisagreement, formatReport } from "./format.js";
@@ -6,11 +8,12 @@ import { formatDisagreement, formatReport } from "./format.js";
 let report: AgreementReport;
 
 beforeAll(async () => {
+  if (!peerCorpora.present) return;
   report = await evaluateAgreement();
   console.log(formatReport(report));
 }, 60_000);
 
-describe("agreement with the peer corpora", () => {
+describeWith(peerCorpora, "agreement with the peer corpora", () => {
   it("compares at least one label per peer whose concept Plumbline covers", () => {
     const compared = report.summaries.filter((summary) => summary.mapped > 0).map((summary) => summary.peer);
     expect(compared).toEqual(expect.arrayContaining(["kube-linter", "kube-score", "polaris"]));

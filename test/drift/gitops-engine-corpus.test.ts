@@ -6,12 +6,14 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { detectDrift } from "../../src/drift/compare.js";
 import { type DriftIgnoreEntry, readDriftConfig } from "../../src/drift/config.js";
 import type { DriftResult } from "../../src/drift/types.js";
 import type { KubeObject } from "../../src/manifests/resource.js";
-import { CORPUS, gitFrom, liveFrom, readObject } from "./helpers.js";
+import { peerCorpora } from "../support/shared.js";
+import { describeWith } from "../support/shared-tests.js";
+import { gitFrom, liveFrom, readObject } from "./helpers.js";
 
 interface Case {
   readonly name: string;
@@ -21,8 +23,10 @@ interface Case {
   readonly expectModified: boolean | null;
 }
 
-const ROOT = path.join(CORPUS, "gitops-engine-diff");
-const cases = (JSON.parse(readFileSync(path.join(ROOT, "LABELS.json"), "utf8")) as { cases: Case[] }).cases;
+const ROOT = peerCorpora.file("gitops-engine-diff");
+const cases = peerCorpora.present
+  ? (JSON.parse(readFileSync(path.join(ROOT, "LABELS.json"), "utf8")) as { cases: Case[] }).cases
+  : [];
 const reviewed = JSON.parse(readFileSync(new URL("./gitops-engine-not-applicable.json", import.meta.url), "utf8")) as {
   cases: Record<string, { reason: string; plumbline: { modified: boolean; pendingSync: number } }>;
 };
@@ -70,7 +74,7 @@ function run(testCase: Case, extraIgnore: DriftIgnoreEntry[] = []): DriftResult 
 
 const modified = (result: DriftResult) => result.drifts.some((drift) => drift.status === "modified");
 
-describe("gitops-engine diff corpus", () => {
+describeWith(peerCorpora, "gitops-engine diff corpus", () => {
   const applicable = cases.filter((c) => c.expectModified !== null && !(c.name in reviewed.cases));
 
   it("has a reason for every case it does not hold to upstream's verdict, and no stale entries", () => {

@@ -8,8 +8,6 @@ import { parseManifestText } from "../../src/manifests/parse.js";
 import type { KubeObject, Resource } from "../../src/manifests/resource.js";
 import { KUBE_YAML } from "../../src/manifests/yaml-options.js";
 
-export const CORPUS = "/work/shared/corpus";
-
 export function gitFrom(text: string, file = "git.yaml"): Resource[] {
   const parsed = parseManifestText(text, file, `dir:${path.dirname(file)}`);
   if (parsed.problems.length > 0) throw new Error(`${file}: ${parsed.problems[0]?.message}`);

@@ -7,20 +7,24 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { detectDrift } from "../../src/drift/compare.js";
 import { removeDefaults } from "../../src/drift/defaults.js";
 import { SERVER_METADATA, stripServerFields } from "../../src/drift/strip.js";
 import { formatPointer, parsePointer, valueAt } from "../../src/manifests/pointer.js";
 import type { KubeObject } from "../../src/manifests/resource.js";
-import { CORPUS, gitFrom, liveFrom } from "./helpers.js";
+import { peerCorpora } from "../support/shared.js";
+import { describeWith } from "../support/shared-tests.js";
+import { gitFrom, liveFrom } from "./helpers.js";
 
-const ROOT = path.join(CORPUS, "kubectl-neat");
-const cases = (
-  JSON.parse(readFileSync(path.join(ROOT, "LABELS.json"), "utf8")) as {
-    cases: { name: string; raw: string; expectedNeat: string }[];
-  }
-).cases;
+const ROOT = peerCorpora.file("kubectl-neat");
+const cases = peerCorpora.present
+  ? (
+      JSON.parse(readFileSync(path.join(ROOT, "LABELS.json"), "utf8")) as {
+        cases: { name: string; raw: string; expectedNeat: string }[];
+      }
+    ).cases
+  : [];
 
 /**
  * Where kubectl-neat goes further than Plumbline, reviewed: these fields are not defaults but are
@@ -53,7 +57,7 @@ const pairs = cases.flatMap((c) => {
   return raws.map((item, index) => [`${c.name}#${index}`, item, neats[index] as KubeObject] as const);
 });
 
-describe("kubectl-neat fixtures", () => {
+describeWith(peerCorpora, "kubectl-neat fixtures", () => {
   it("cover every case", () => expect(pairs.length).toBeGreaterThanOrEqual(cases.length));
 
   it.each(pairs)("%s: strip removes server fields and status", (_name, raw) => {

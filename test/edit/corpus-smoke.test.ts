@@ -1,18 +1,19 @@
 import { readFileSync } from "node:fs";
 import type { Operation } from "fast-json-patch";
 import { globSync } from "tinyglobby";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { applyPatchToYaml, EditError } from "../../src/edit/index.js";
 import { KUBE_YAML } from "../../src/manifests/yaml-options.js";
+import { peerCorpora } from "../support/shared.js";
+import { describeWith } from "../support/shared-tests.js";
 
 /**
  * Every manifest document in the peer corpora, written by many hands in many styles, takes the
  * kind of edits readiness fixes make: an annotation added, a label changed, a field removed. Each
  * edit must read back right (the engine checks) and touch only a few lines.
  */
-const CORPUS = "/work/shared/corpus";
-const files = globSync("**/*.{yaml,yml}", { cwd: CORPUS }).sort();
+const files = peerCorpora.present ? globSync("**/*.{yaml,yml}", { cwd: peerCorpora.dir }).sort() : [];
 
 interface Case {
   readonly file: string;
@@ -42,7 +43,7 @@ function casesOf(file: string, text: string): Case[] {
   });
 }
 
-describe("the peer corpora", () => {
+describeWith(peerCorpora, "the peer corpora", () => {
   it("holds manifests to try", () => {
     expect(files.length).toBeGreaterThan(500);
   });
@@ -51,7 +52,7 @@ describe("the peer corpora", () => {
     let edited = 0;
     const refused: string[] = [];
     for (const file of files) {
-      const text = readFileSync(`${CORPUS}/${file}`, "utf8");
+      const text = readFileSync(peerCorpora.file(file), "utf8");
       for (const { documentIndex, ops } of casesOf(file, text)) {
         try {
           const result = applyPatchToYaml(text, { documentIndex }, ops);

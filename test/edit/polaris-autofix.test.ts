@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import jsonPatch from "fast-json-patch";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { applyPatchToYaml } from "../../src/edit/index.js";
 import { KUBE_YAML } from "../../src/manifests/yaml-options.js";
+import { peerCorpora } from "../support/shared.js";
+import { describeWith } from "../support/shared-tests.js";
 import { allowedLines, keptOutside, replayChanges } from "./locality.js";
 
 /**
@@ -12,7 +14,7 @@ import { allowedLines, keptOutside, replayChanges } from "./locality.js";
  * between the two objects, applied to one file's text, must read back as the other object and leave
  * every line outside what the patch is about as it was. Both directions: fixes add, reverts remove.
  */
-const CORPUS = "/work/shared/corpus/polaris";
+const CORPUS = peerCorpora.file("polaris");
 
 interface Label {
   readonly file: string;
@@ -20,7 +22,9 @@ interface Label {
   readonly autofix_input?: string;
 }
 
-const labels = (JSON.parse(readFileSync(join(CORPUS, "LABELS.json"), "utf8")) as { labels: Label[] }).labels;
+const labels = peerCorpora.present
+  ? (JSON.parse(readFileSync(join(CORPUS, "LABELS.json"), "utf8")) as { labels: Label[] }).labels
+  : [];
 const pairs = labels
   .filter((label) => label.expect === "autofix-output" && label.autofix_input)
   .map((label) => [label.autofix_input as string, label.file] as const);
@@ -46,7 +50,7 @@ function expectEditTurns(fromFile: string, toFile: string): void {
   expect(replayChanges(from, result.changedLines)).toEqual(result.text.split(/\r?\n/));
 }
 
-describe("Polaris autofix pairs", () => {
+describeWith(peerCorpora, "Polaris autofix pairs", () => {
   it("has the 20 pairs the corpus promises", () => {
     expect(pairs).toHaveLength(20);
   });

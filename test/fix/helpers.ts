@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from "yaml";
@@ -10,11 +10,12 @@ import type { Resource } from "../../src/manifests/resource.js";
 import { KUBE_YAML } from "../../src/manifests/yaml-options.js";
 import { DEFAULT_KUBERNETES_VERSION } from "../../src/rules/api-versions/api-data.js";
 import { runRules } from "../../src/rules/engine.js";
+import { peerCorpora } from "../support/shared.js";
 
 export { yaml } from "../rules/helpers.js";
 
-export const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
-export const hasCorpus = existsSync(CORPUS);
+export const CORPUS = peerCorpora.dir;
+export const hasCorpus = peerCorpora.present;
 export const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const READ_ME = (): string => readFileSync(path.join(REPOSITORY, "README.md"), "utf8");
 

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { applyPatchToYaml } from "../../src/edit/index.js";
 import type { Finding } from "../../src/findings/finding.js";
 import { valueAt } from "../../src/manifests/pointer.js";
 import { type JsonReport, run, tempTree } from "../cli/helpers.js";
+import { peerCorpora } from "../support/shared.js";
+import { describeWith } from "../support/shared-tests.js";
 import { CORPUS, hasCorpus, newFindings, readObjects } from "./helpers.js";
 
 /**
@@ -98,7 +100,7 @@ async function fixCopy(text: string): Promise<{ fixed: unknown; before: Finding[
   return { fixed, before, after: await findings(), stderr };
 }
 
-describe.skipIf(!hasCorpus)("Polaris autofix pairs through plumbline check --fix", () => {
+describeWith(peerCorpora, "Polaris autofix pairs through plumbline check --fix", () => {
   it("covers all 20 pairs, each with its concept accounted for", () => {
     expect(pairs).toHaveLength(20);
     for (const pair of pairs) expect(Object.keys(CONCEPTS), pair.check).toContain(pair.check.replace(/^polaris:/, ""));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "cpu-request-missing";
 
@@ -92,7 +92,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, annotated)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' cpuRequestsMissing fixtures", () => {
+  itWithCorpus("agrees with Polaris' cpuRequestsMissing fixtures", () => {
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/cpuRequestsMissing/failure.yaml"))).not.toEqual([]);
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/cpuRequestsMissing/success.yaml"))).toEqual([]);
   });

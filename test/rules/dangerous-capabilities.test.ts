@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "dangerous-capabilities";
 
@@ -58,7 +58,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' dangerousCapabilities fixtures", () => {
+  itWithCorpus("agrees with Polaris' dangerousCapabilities fixtures", () => {
     const dir = "polaris/test/checks/dangerousCapabilities";
     for (const file of ["failure.yaml", "failure.all.yaml", "failure.all-caps.yaml", "failure.case.yaml"]) {
       expect(findingsOf(RULE, corpusFile(`${dir}/${file}`)), file).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFix, corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { applyFix, corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "duplicate-env-var";
 
@@ -137,7 +137,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, linter)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with kube-linter's and kube-score's fixtures", () => {
+  itWithCorpus("agrees with kube-linter's and kube-score's fixtures", () => {
     const linter = findingsOf(RULE, corpusFile("kube-linter/tests/checks/duplicate-env-var.yaml"));
     expect(linter.map((f) => f.message.split(" sets")[0])).toEqual(['container "fire-deployment"', 'container "fire-stateful"']);
     expect(findingsOf(RULE, corpusFile("kube-score/score/testdata/pod-env-duplicated.yaml"))).toHaveLength(2);

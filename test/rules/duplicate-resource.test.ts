@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { FILES_SCOPE } from "../../src/manifests/load.js";
 import { parseManifestText } from "../../src/manifests/parse.js";
+import { runRules } from "../../src/rules/engine.js";
 import { lintFiles, lintSet, positionOf, yaml } from "./helpers.js";
 
 const RULE = "duplicate-resource";
@@ -20,19 +22,42 @@ function duplicates(files: Record<string, string>) {
 }
 
 describe(RULE, () => {
-  it("reports the second definition, at its name, saying where the first is", () => {
-    const second = `---\n${configMap("settings")}`;
-    const findings = duplicates({ "deploy/a.yaml": configMap("other") + second, "deploy/b.yaml": configMap("settings") });
+  it("reports a second definition in the same file as an error, at its name, saying where the first is", () => {
+    const text = `${configMap("other")}---\n${configMap("settings")}---\n${configMap("settings")}`;
+    const findings = duplicates({ "deploy/a.yaml": text });
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({
-      file: "deploy/b.yaml",
-      severity: "error",
-      ...positionOf(configMap("settings"), "name: settings"),
-    });
-    const firstLine = positionOf(configMap("other") + second, "name: settings").line;
+    expect(findings[0]).toMatchObject({ file: "deploy/a.yaml", severity: "error", ...positionOf(text, "name: settings", 2) });
+    const firstLine = positionOf(text, "name: settings").line;
     expect(findings[0]?.message).toBe(
       `ConfigMap "settings" is already defined at deploy/a.yaml:${firstLine}; only one of them ends up in the cluster`,
     );
+  });
+
+  it("reads the same object in two files of a plain directory as alternatives: one info per pair of files", () => {
+    // a sample folder: app.yaml, app-psa.yaml and app-dualstack.yaml each hold the same objects; people apply one
+    const app = [configMap("web"), configMap("api"), configMap("db")].join("---\n");
+    const variant = `${configMap("only-here")}---\n${app}`;
+    const findings = duplicates({ "samples/app.yaml": app, "samples/app-psa.yaml": variant, "samples/app-dual.yaml": variant });
+    const at = (name: string) => positionOf(variant, `name: ${name}`).line;
+    expect(findings.map((f) => [f.file, f.severity, f.line])).toEqual([
+      ["samples/app-dual.yaml", "info", at("only-here")],
+      ["samples/app-dual.yaml", "info", at("web")],
+      ["samples/app-psa.yaml", "info", at("web")],
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      `samples/app-dual.yaml repeats ConfigMap "only-here" of samples/app-psa.yaml: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
+      `samples/app-dual.yaml repeats 3 objects (ConfigMap "web", ConfigMap "api", ConfigMap "db") of samples/app.yaml: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
+      `samples/app-psa.yaml repeats 3 objects (ConfigMap "web", ConfigMap "api", ConfigMap "db") of samples/app.yaml: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
+    ]);
+  });
+
+  it("keeps an error for two copies in one file even when other files repeat the object", () => {
+    const text = `${configMap("x")}---\n${configMap("x")}`;
+    const findings = duplicates({ "d/a.yaml": configMap("x"), "d/b.yaml": text });
+    expect(findings.map((f) => [f.file, f.severity, f.line])).toEqual([
+      ["d/b.yaml", "info", positionOf(text, "name: x").line],
+      ["d/b.yaml", "error", positionOf(text, "name: x", 2).line],
+    ]);
   });
 
   it("reports every later copy, each naming the first", () => {
@@ -72,6 +97,17 @@ describe(RULE, () => {
       rules: []
     `;
     expect(duplicates({ "d/a.yaml": `${role()}---\n${role("shop")}` })).toHaveLength(1);
+  });
+
+  it("lets the configuration raise the notice back to an error", () => {
+    const files = { "d/a.yaml": configMap("x"), "d/b.yaml": configMap("x") };
+    const { resources } = parseManifestText(files["d/a.yaml"], "d/a.yaml", FILES_SCOPE);
+    const other = parseManifestText(files["d/b.yaml"], "d/b.yaml", FILES_SCOPE).resources;
+    const findings = runRules(
+      { resources: [...resources, ...other], problems: [], files: Object.keys(files) },
+      { kubernetesVersion: "1.33", rules: { [RULE]: { severity: "error" } } },
+    ).filter((f) => f.rule === RULE);
+    expect(findings.map((f) => f.severity)).toEqual(["error"]);
   });
 
   it("never compares plain files of sibling directories, which usually go to different clusters", () => {

@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import jsonPatch, { type Operation } from "fast-json-patch";
 import type { Finding } from "../../src/findings/finding.js";
 import { FILES_SCOPE } from "../../src/manifests/load.js";
@@ -8,6 +6,8 @@ import { parseManifestText } from "../../src/manifests/parse.js";
 import type { LoadProblem, ManifestSet, Resource } from "../../src/manifests/resource.js";
 import { DEFAULT_KUBERNETES_VERSION } from "../../src/rules/api-versions/api-data.js";
 import { runRules } from "../../src/rules/engine.js";
+import { peerCorpora } from "../support/shared.js";
+import { itWith } from "../support/shared-tests.js";
 
 export interface LintOptions {
   readonly kubernetesVersion?: string;
@@ -75,12 +75,13 @@ export function applyFix(text: string, fix: readonly Operation[] | undefined): R
   return jsonPatch.applyPatch(copy, jsonPatch.deepClone(fix), true, true).newDocument as Record<string, unknown>;
 }
 
-const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
+export const hasCorpus = peerCorpora.present;
 
-export const hasCorpus = existsSync(CORPUS);
+/** A test that reads the peer corpora: skipped, saying what is missing, when they are absent. */
+export const itWithCorpus = (name: string, fn: () => void): void => itWith(peerCorpora, name, fn);
 
 export function corpusPath(relative: string): string {
-  return path.join(CORPUS, relative);
+  return peerCorpora.file(relative);
 }
 
 /** A peer fixture, read at test time from the shared corpus (never copied into the repository). */

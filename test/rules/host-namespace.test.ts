@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "host-namespace";
 
@@ -64,7 +64,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, annotated)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' host namespace fixtures", () => {
+  itWithCorpus("agrees with Polaris' host namespace fixtures", () => {
     for (const check of ["hostNetworkSet", "hostPIDSet", "hostIPCSet"]) {
       expect(findingsOf(RULE, corpusFile(`polaris/test/checks/${check}/failure.yaml`)), check).toHaveLength(1);
       expect(findingsOf(RULE, corpusFile(`polaris/test/checks/${check}/success.yaml`)), check).toEqual([]);

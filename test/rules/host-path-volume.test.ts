@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "host-path-volume";
 
@@ -88,7 +88,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' hostPathSet fixtures and kube-linter's sensitive mounts", () => {
+  itWithCorpus("agrees with Polaris' hostPathSet fixtures and kube-linter's sensitive mounts", () => {
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/hostPathSet/failure.yaml"))).toHaveLength(1);
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/hostPathSet/success.yaml"))).toEqual([]);
     const etc = findingsOf(RULE, corpusFile("kube-linter/tests/checks/sensitive-host-mounts.yml"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf } from "./helpers.js";
 
 const RULE = "hpa-min-replicas-too-few";
 
@@ -61,7 +61,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris and kube-score on minReplicas 1 and 2", () => {
+  itWithCorpus("agrees with Polaris and kube-score on minReplicas 1 and 2", () => {
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/hpaMinAvailability/failure.yaml"))).toHaveLength(1);
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/hpaMinAvailability/success.yaml"))).toEqual([]);
     expect(findingsOf(RULE, corpusFile("kube-score/score/testdata/hpa-min-replicas-nok.yaml"))).toHaveLength(1);

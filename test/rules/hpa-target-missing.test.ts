@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseManifestText } from "../../src/manifests/parse.js";
 import { runRules } from "../../src/rules/engine.js";
-import { corpusFile, findingsOf, hasCorpus, lintSet, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, lintSet, positionOf, yaml } from "./helpers.js";
 
 const RULE = "hpa-target-missing";
 
@@ -90,7 +90,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, waived)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with kube-linter's and kube-score's fixtures", () => {
+  itWithCorpus("agrees with kube-linter's and kube-score's fixtures", () => {
     expect(findingsOf(RULE, corpusFile("kube-linter/tests/checks/dangling-hpa.yml")).map((f) => f.resource.name)).toEqual([
       "hpa1",
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { imageTag } from "../../src/rules/images/image-tag-latest.js";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "image-tag-latest";
 
@@ -76,7 +76,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' tagNotSpecified fixtures", () => {
+  itWithCorpus("agrees with Polaris' tagNotSpecified fixtures", () => {
     for (const file of ["failure.yaml", "failure.latest.yaml"]) {
       expect(findingsOf(RULE, corpusFile(`polaris/test/checks/tagNotSpecified/${file}`)), file).not.toEqual([]);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ExternalResource } from "../../src/config/config.js";
 import { parseManifestText } from "../../src/manifests/parse.js";
 import { runRules } from "../../src/rules/engine.js";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "ingress-backend-missing";
 
@@ -100,7 +100,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with kube-linter's dangling-ingress fixture, object by object", () => {
+  itWithCorpus("agrees with kube-linter's dangling-ingress fixture, object by object", () => {
     const findings = findingsOf(RULE, corpusFile("kube-linter/tests/checks/dangling-ingress.yml"));
     expect(findings.map((f) => f.resource.name)).toEqual(["missing-service", "bad-port"]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "liveness-equals-readiness";
 
@@ -51,7 +51,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, pod("{ httpGet: { path: /h, port: 1 } }", "null"))).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with kube-score's pod-probes-identical fixtures", () => {
+  itWithCorpus("agrees with kube-score's pod-probes-identical fixtures", () => {
     for (const kind of ["http", "tcp", "exec"]) {
       const text = corpusFile(`kube-score/score/testdata/pod-probes-identical-${kind}.yaml`);
       expect(findingsOf(RULE, text), kind).toHaveLength(1);

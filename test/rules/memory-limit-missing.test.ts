@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "memory-limit-missing";
 
@@ -60,7 +60,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, annotated)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' memoryLimitsMissing fixtures", () => {
+  itWithCorpus("agrees with Polaris' memoryLimitsMissing fixtures", () => {
     for (const file of ["failure.yaml", "failure.cpu.yaml"]) {
       expect(findingsOf(RULE, corpusFile(`polaris/test/checks/memoryLimitsMissing/${file}`)), file).not.toEqual([]);
     }

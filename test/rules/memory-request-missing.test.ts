@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "memory-request-missing";
 
@@ -56,7 +56,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, empty)).toHaveLength(1);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' memoryRequestsMissing fixtures", () => {
+  itWithCorpus("agrees with Polaris' memoryRequestsMissing fixtures", () => {
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/memoryRequestsMissing/failure.yaml"))).not.toEqual([]);
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/memoryRequestsMissing/success.yaml"))).toEqual([]);
   });

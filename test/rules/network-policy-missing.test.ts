@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "network-policy-missing";
 
@@ -84,7 +84,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, annotated)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with kube-score on ingress-only policies and policies in another namespace", () => {
+  itWithCorpus("agrees with kube-score on ingress-only policies and policies in another namespace", () => {
     const dir = "kube-score/score/testdata";
     expect(findingsOf(RULE, corpusFile(`${dir}/networkpolicy-matching-only-ingress.yaml`))[0]?.message).toContain("Egress");
     expect(findingsOf(RULE, corpusFile(`${dir}/networkpolicy-matching-only-egress.yaml`))[0]?.message).toContain("Ingress");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "pdb-blocks-eviction";
 
@@ -165,7 +165,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, polaris)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with the peers' fixtures", () => {
+  itWithCorpus("agrees with the peers' fixtures", () => {
     expect(findingsOf(RULE, corpusFile("kube-linter/tests/checks/pdb-max-unavailable.yaml")).map((f) => f.resource.name)).toEqual(
       ["foo"],
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "pdb-missing";
 
@@ -84,7 +84,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with the peers' passing fixtures", () => {
+  itWithCorpus("agrees with the peers' passing fixtures", () => {
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/missingPodDisruptionBudget/success.yaml"))).toEqual([]);
     expect(findingsOf(RULE, corpusFile("kube-score/score/testdata/deployment-poddisruptionbudget-v1-matches.yaml"))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFix, corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { applyFix, corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "privilege-escalation-allowed";
 
@@ -86,7 +86,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toHaveLength(1);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' and kube-linter's fixtures", () => {
+  itWithCorpus("agrees with Polaris' and kube-linter's fixtures", () => {
     for (const file of ["failure.yaml", "failure.pod.yaml", "failure.pod_unspecified.yaml", "failure.unspecified.yaml"]) {
       expect(findingsOf(RULE, corpusFile(`polaris/test/checks/privilegeEscalationAllowed/${file}`)), file).toHaveLength(1);
     }

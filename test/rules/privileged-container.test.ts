@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "privileged-container";
 
@@ -46,7 +46,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, annotated)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' runAsPrivileged fixtures on containers", () => {
+  itWithCorpus("agrees with Polaris' runAsPrivileged fixtures on containers", () => {
     for (const file of ["failure.yaml", "failure.two_cont.yaml", "failure.two_cont_one_unspecified.yaml"]) {
       expect(findingsOf(RULE, corpusFile(`polaris/test/checks/runAsPrivileged/${file}`)), file).not.toEqual([]);
     }

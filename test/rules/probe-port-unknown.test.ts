@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "probe-port-unknown";
 
@@ -170,7 +170,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with kube-linter's fixtures, container by container", () => {
+  itWithCorpus("agrees with kube-linter's fixtures, container by container", () => {
     for (const file of ["liveness-port.yml", "readiness-port.yml", "startup-port.yml"]) {
       const findings = findingsOf(RULE, corpusFile(`kube-linter/tests/checks/${file}`));
       const containers = findings.map((f) => /"([^"]+)"/.exec(f.message)?.[1]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "readiness-probe-missing";
 
@@ -68,7 +68,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, annotated('{ "polaris.fairwinds.com/readinessProbeMissing-exempt": "true" }'))).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' readinessProbeMissing fixtures", () => {
+  itWithCorpus("agrees with Polaris' readinessProbeMissing fixtures", () => {
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/readinessProbeMissing/failure.yaml"))).not.toEqual([]);
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/readinessProbeMissing/success.yaml"))).toEqual([]);
   });

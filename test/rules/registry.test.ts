@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { SEVERITIES } from "../../src/findings/finding.js";
 import { ALL_RULES, findRule, INPUT_RULES, RULES } from "../../src/rules/registry.js";
-import { corpusFile, corpusPath, hasCorpus } from "./helpers.js";
+import { corpusFile, corpusPath, itWithCorpus } from "./helpers.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -95,7 +95,7 @@ describe("rule registry", () => {
     expect(RULES.length + INPUT_RULES.length).toBe(ALL_RULES.length);
   });
 
-  it.skipIf(!hasCorpus)("names only peer checks that exist in the peers' own fixtures", () => {
+  itWithCorpus("names only peer checks that exist in the peers' own fixtures", () => {
     const checksIn = (peer: string) =>
       new Set(
         (JSON.parse(corpusFile(`${peer}/LABELS.json`)) as { labels: { check: string }[] }).labels.flatMap((label) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFix, corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { applyFix, corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "replicas-managed-by-hpa";
 
@@ -80,7 +80,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, waived + hpa)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with kube-score's fixtures", () => {
+  itWithCorpus("agrees with kube-score's fixtures", () => {
     expect(findingsOf(RULE, corpusFile("kube-score/score/testdata/deployment-with-hpa-has-replicas.yaml"))).toHaveLength(1);
     expect(findingsOf(RULE, corpusFile("kube-score/score/testdata/deployment-with-hpa-not-has-replicas.yaml"))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "replicas-too-few";
 
@@ -127,7 +127,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris and kube-score where the threshold is the same", () => {
+  itWithCorpus("agrees with Polaris and kube-score where the threshold is the same", () => {
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/deploymentMissingReplicas/failure.yaml"))).toHaveLength(1);
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/deploymentMissingReplicas/success.yaml"))).toEqual([]);
     expect(findingsOf(RULE, corpusFile("kube-score/score/testdata/hpa-target-deployment.yaml"))).toEqual([]);

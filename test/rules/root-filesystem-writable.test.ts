@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFix, corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { applyFix, corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "root-filesystem-writable";
 
@@ -61,7 +61,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, annotated)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' notReadOnlyRootFilesystem fixtures", () => {
+  itWithCorpus("agrees with Polaris' notReadOnlyRootFilesystem fixtures", () => {
     const dir = "polaris/test/checks/notReadOnlyRootFilesystem";
     for (const file of ["failure.yaml", "failure.pod.yaml", "failure.two_cont_one_unspecified.yaml"]) {
       expect(findingsOf(RULE, corpusFile(`${dir}/${file}`)), file).not.toEqual([]);

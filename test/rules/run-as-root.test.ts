@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFix, corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { applyFix, corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "run-as-root";
 
@@ -94,7 +94,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, windows)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' runAsRootAllowed fixtures", () => {
+  itWithCorpus("agrees with Polaris' runAsRootAllowed fixtures", () => {
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/runAsRootAllowed/failure.yaml"))).toHaveLength(1);
     expect(findingsOf(RULE, corpusFile("polaris/test/checks/runAsRootAllowed/success.yaml"))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "schema-invalid";
 
@@ -154,7 +154,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with kube-linter's kubeconform fixture, object by object", () => {
+  itWithCorpus("agrees with kube-linter's kubeconform fixture, object by object", () => {
     const findings = findingsOf(RULE, corpusFile("kube-linter/tests/checks/kubeconform.yml"));
     expect(findings.map((f) => `${f.resource.kind}/${f.resource.name}: ${f.message}`)).toEqual([
       'DaemonSet/invalid-daemonset: spec has no field "replicas"',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { secretReason } from "../../src/rules/secrets/secret-in-env.js";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "secret-in-env";
 
@@ -161,7 +161,7 @@ describe(RULE, () => {
     expect(secretReason("MY_TOKEN", "123456")).toBeDefined();
   });
 
-  it.skipIf(!hasCorpus)("agrees with Polaris' sensitiveContainerEnvVar fixtures", () => {
+  itWithCorpus("agrees with Polaris' sensitiveContainerEnvVar fixtures", () => {
     const dir = "polaris/test/checks/sensitiveContainerEnvVar";
     for (const file of [
       "failure.key_password.yaml",

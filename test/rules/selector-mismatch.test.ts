@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "selector-mismatch";
 
@@ -131,7 +131,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, workload("Deployment", "app=web", "{ app: web }"))).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with kube-linter's and kube-score's fixtures", () => {
+  itWithCorpus("agrees with kube-linter's and kube-score's fixtures", () => {
     const linter = findingsOf(RULE, corpusFile("kube-linter/tests/checks/mismatching-selector.yml"));
     // app2 is an OpenShift DeploymentConfig, whose plain-map selector is read too
     expect(linter.map((f) => f.resource.name)).toEqual(["app1", "app2"]);

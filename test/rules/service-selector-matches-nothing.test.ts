@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "service-selector-matches-nothing";
 
@@ -128,7 +128,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with kube-score's service-targets-pod fixtures", () => {
+  itWithCorpus("agrees with kube-score's service-targets-pod fixtures", () => {
     const dir = "kube-score/score/testdata";
     for (const file of [
       "service-not-target-deployment.yaml",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, hasCorpus, positionOf, yaml } from "./helpers.js";
+import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "statefulset-service-not-headless";
 
@@ -55,7 +55,7 @@ describe(RULE, () => {
     expect(findingsOf(RULE, text)).toEqual([]);
   });
 
-  it.skipIf(!hasCorpus)("agrees with kube-score's headless and not-headless fixtures", () => {
+  itWithCorpus("agrees with kube-score's headless and not-headless fixtures", () => {
     const dir = "kube-score/score/testdata";
     expect(findingsOf(RULE, corpusFile(`${dir}/statefulset-service-name-not-headless.yaml`))).toHaveLength(1);
     expect(findingsOf(RULE, corpusFile(`${dir}/statefulset-service-name.yaml`))).toEqual([]);
