@@ -1,0 +1,25 @@
+// `npm run realworld`: runs Plumbline on every repository in ../shared/realworld and prints precision per
+// rule against the hand-judged labels, and the issue-9 targets. Exit 1 when a target is missed or a
+// labelled finding regressed; exit 2 when the corpus is absent.
+import { realWorld } from "../support/shared.js";
+import { formatScore } from "./format.js";
+import { readLabels } from "./labels.js";
+import { corpusRepos, type RepoRun, runRepo } from "./run.js";
+import { score, targetChecks } from "./score.js";
+
+if (!realWorld.present) {
+  console.error(realWorld.missing);
+  process.exit(2);
+}
+const only = process.argv.slice(2);
+const runs: RepoRun[] = [];
+for (const repo of await corpusRepos(realWorld.dir)) {
+  if (only.length > 0 && !only.includes(repo)) continue;
+  const run = await runRepo(realWorld.file(repo), repo);
+  console.error(`${repo}: ${run.findings.length} findings in ${run.seconds.toFixed(1)} s`);
+  runs.push(run);
+}
+const result = score(runs, readLabels());
+console.log(formatScore(result));
+const regressed = result.lostTrue.length + result.cameBack.length + result.nowFixed.length > 0;
+if (regressed || result.errors.unjudged > 0 || targetChecks(result).some((check) => !check.met)) process.exitCode = 1;
