@@ -5,6 +5,7 @@ import { codeSpan, escapeMarkdown, resourceName, severityCounts, severityLabel }
 import { TOOL } from "../src/report/tool.js";
 import { docsUrl } from "../src/rules/types.js";
 import type { Classified } from "./classify.js";
+import type { ConfigChange, GateConfig } from "./gate-config.js";
 import { blobUrl, encodedCodeLink, type RepositoryLinks, shortSha } from "./links.js";
 import { type BudgetTable, hardLimit, rowsThatFit } from "./markdown-budget.js";
 import { scoreChange } from "./score.js";
@@ -28,6 +29,10 @@ export interface PullRequestReport {
   /** fingerprints of findings on lines the diff does not show */
   readonly outsideDiff: ReadonlySet<string>;
   readonly runUrl: string | undefined;
+  /** the pull request changes the configuration file: it does not judge itself */
+  readonly configChange?: ConfigChange | undefined;
+  /** `defaults`: the base revision could not be read, so neither could its configuration */
+  readonly configSource?: GateConfig["source"];
 }
 
 /** Hidden in the sticky comment so every run finds and edits the same one. */
@@ -95,7 +100,27 @@ function headline(report: PullRequestReport): string[] {
     lines.push(
       "> [!WARNING]",
       "> The base revision could not be read, so every finding in a changed file counts as new. Check out with `fetch-depth: 0` to compare properly.",
+      ...(report.configSource === "defaults"
+        ? [">", "> Its configuration could not be read either: this pull request is judged under Plumbline's defaults."]
+        : []),
       "",
+    );
+  }
+  if (report.configChange) lines.push(...configChangeNote(report.configChange), "");
+  return lines;
+}
+
+/** A pull request that edits the configuration is told that its edit does not judge it. */
+function configChangeNote(change: ConfigChange): string[] {
+  const verb = change.how === "added" ? "adds" : change.how === "removed" ? "removes" : "changes";
+  const lines = [
+    `> [!${change.problem ? "WARNING" : "NOTE"}]`,
+    `> This pull request ${verb} Plumbline's configuration (${codeSpan(change.file)}); it takes effect after merge. Its findings are judged under the base branch's configuration.`,
+  ];
+  if (change.problem) {
+    lines.push(
+      ">",
+      `> The changed configuration will not load, and every run after merge will fail: ${escapeMarkdown(change.problem)}`,
     );
   }
   return lines;

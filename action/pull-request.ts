@@ -1,13 +1,14 @@
 import * as core from "@actions/core";
 import type { CheckResult } from "../src/check.js";
 import type { Severity } from "../src/findings/finding.js";
-import { analyseBase, analyseTree, readConfig } from "./analyse.js";
+import { analyseBase, analyseTree } from "./analyse.js";
 import { checkAnnotation, emitWorkflowAnnotations } from "./annotations.js";
 import { type ChangedFile, listChangedFiles } from "./changed-files.js";
 import { publishCheckRun } from "./check-run.js";
 import { classify, classifyWithoutBase, failing } from "./classify.js";
 import { publishStatus } from "./commit-status.js";
 import type { PullRequestTrigger } from "./environment.js";
+import { type GateConfig, gateConfig } from "./gate-config.js";
 import { headFiles } from "./head-files.js";
 import { type InlineResult, reviewInline } from "./inline-review.js";
 import { resolveFailOn } from "./inputs.js";
@@ -42,15 +43,17 @@ export async function reviewPullRequest(context: RunContext, trigger: PullReques
   if (!head) throw new Error(`the head commit ${trigger.headSha} can be read neither from the checkout nor from the API`);
   let base: Tree | undefined;
   try {
-    // the head's configuration judges both sides: only the manifests' change is measured
-    const config = await readConfig(head.dir, inputs.config);
-    const options = { paths: inputs.paths, config, kubernetesVersion: inputs.kubernetesVersion };
-    const failOn = resolveFailOn(inputs, config.failOn);
-    const headResult = await analyseTree(head.dir, options);
     base = await openTree(trigger.baseSha, source).catch((error: Error) => {
       core.warning(`The base commit ${shortSha(trigger.baseSha)} cannot be read: ${error.message}`);
       return undefined;
     });
+    // the base branch's configuration judges both sides: the pull request cannot move its own gate
+    const gate = await gateConfig(head.dir, base?.dir, inputs.config);
+    announce(gate);
+    const { config } = gate;
+    const options = { paths: inputs.paths, config, kubernetesVersion: inputs.kubernetesVersion };
+    const failOn = resolveFailOn(inputs, config.failOn);
+    const headResult = await analyseTree(head.dir, options);
     const baseResult = base ? await analyseBase(base.dir, options) : undefined;
     const changedFiles = await listChangedFiles({
       client,
@@ -61,7 +64,14 @@ export async function reviewPullRequest(context: RunContext, trigger: PullReques
       baseSha: trigger.baseSha,
       headSha: trigger.headSha,
     });
-    return await report(context, trigger, { head: headResult, base: baseResult, headDir: head.dir, changedFiles, failOn });
+    return await report(context, trigger, {
+      head: headResult,
+      base: baseResult,
+      headDir: head.dir,
+      changedFiles,
+      failOn,
+      gate,
+    });
   } finally {
     await base?.dispose();
     await head.dispose();
@@ -74,6 +84,7 @@ interface Analysed {
   readonly headDir: string;
   readonly changedFiles: readonly ChangedFile[];
   readonly failOn: Severity | "none";
+  readonly gate: GateConfig;
 }
 
 async function report(context: RunContext, trigger: PullRequestTrigger, analysed: Analysed): Promise<RunResult> {
@@ -119,6 +130,8 @@ async function report(context: RunContext, trigger: PullRequestTrigger, analysed
     inline: placement.inline,
     outsideDiff: placement.outsideDiff,
     runUrl: environment.runUrl,
+    configChange: analysed.gate.change,
+    configSource: analysed.gate.source,
   };
 
   outcomes.comment = inputs.comment
@@ -180,4 +193,17 @@ export function gateHeadline(introduced: number, failingCount: number, failOn: s
   const news = `${introduced} new ${introduced === 1 ? "finding" : "findings"}`;
   if (failOn === "none") return news;
   return failingCount > 0 ? `${news}, ${failingCount} at or above ${failOn}` : `${news}, none at or above ${failOn}`;
+}
+
+/** The log says which configuration judged the pull request, and why not its own. */
+function announce(gate: GateConfig): void {
+  if (gate.source === "defaults") {
+    core.warning("The base revision cannot be read: this pull request is judged under Plumbline's default configuration");
+  }
+  if (!gate.change) return;
+  core.notice(
+    `This pull request changes Plumbline's configuration (${gate.change.file}); it takes effect after merge. ` +
+      "Its findings are judged under the base branch's configuration.",
+  );
+  if (gate.change.problem) core.warning(`The changed configuration will not load: ${gate.change.problem}`);
 }

@@ -87,3 +87,61 @@ describe("the SARIF file and symbolic links in the checkout", () => {
     expect(await readdir(elsewhere)).toEqual([]);
   }, 60_000);
 });
+
+describe("the gate is judged by the base branch's configuration", () => {
+  const strict = `failOn: warning\n${onlyRules("image-tag-latest")}`;
+
+  it("a pull request that turns the gate off is still failed, and told that its change takes effect after merge", async () => {
+    const pr = await scenario({
+      base: { [CONFIG]: strict, "deploy/web.yaml": deployment("web", "nginx:1.27.0") },
+      head: {
+        [CONFIG]: `failOn: none\n${onlyRules()}`,
+        "deploy/web.yaml": deployment("web", "nginx:latest"),
+      },
+    });
+    const run = await pr.run();
+    expectCleanRun(run, pr.mock);
+    expect(run.exitCode).toBe(1);
+    expect(pr.mock.state.checkRuns.at(-1)?.conclusion).toBe("failure");
+    const comment = pr.mock.state.issueComments.at(-1)?.body ?? "";
+    expect(comment).toContain(
+      "This pull request changes Plumbline's configuration (`.github/plumbline.yml`); it takes effect after merge. Its findings are judged under the base branch's configuration.",
+    );
+    expect(comment).toContain("image-tag-latest");
+    expect(run.summary).toContain("it takes effect after merge");
+    expect(run.stdout).toMatch(/::notice::This pull request changes Plumbline's configuration/);
+  }, 60_000);
+
+  it("a pull request that adds a configuration is judged under the defaults the base had", async () => {
+    const pr = await scenario({
+      base: { "deploy/web.yaml": deployment("web", "nginx:1.27.0") },
+      head: { [CONFIG]: `failOn: none\n`, "deploy/web.yaml": deployment("web", "nginx:1.27.0-broken\n    : [") },
+    });
+    const run = await pr.run();
+    expectCleanRun(run, pr.mock);
+    // the YAML error is an error: under the base's defaults (failOn: error) it fails
+    expect(run.exitCode).toBe(1);
+    expect(pr.mock.state.issueComments.at(-1)?.body).toContain("This pull request adds Plumbline's configuration");
+  }, 60_000);
+
+  it("says when the changed configuration would not load, without failing on it", async () => {
+    const pr = await scenario({
+      base: { [CONFIG]: strict, "deploy/web.yaml": deployment("web", "nginx:1.27.0") },
+      head: { [CONFIG]: `${strict}failOn: sometimes\n`, "deploy/web.yaml": deployment("web", "nginx:1.27.1") },
+    });
+    const run = await pr.run();
+    expectCleanRun(run, pr.mock);
+    expect(run.exitCode).toBe(0);
+    expect(run.summary).toContain("The changed configuration will not load");
+  }, 60_000);
+
+  it("a pull request that leaves the configuration alone gets no note", async () => {
+    const pr = await scenario({
+      base: { [CONFIG]: strict, "deploy/web.yaml": deployment("web", "nginx:1.27.0") },
+      head: { "deploy/web.yaml": deployment("web", "nginx:latest") },
+    });
+    const run = await pr.run();
+    expect(run.exitCode).toBe(1);
+    expect(run.summary).not.toContain("Plumbline's configuration");
+  }, 60_000);
+});

@@ -1,0 +1,93 @@
+import { lstat, readFile } from "node:fs/promises";
+import path from "node:path";
+import { EMPTY_CONFIG, type PlumblineConfig } from "../src/config/config.js";
+import { ConfigError, parseConfig } from "../src/config/load.js";
+import { DEFAULT_CONFIG } from "./inputs.js";
+
+/**
+ * Which configuration judges a pull request. Not the pull request's own: a pull request that sets
+ * `failOn: none` or turns a rule off would otherwise pass the gate it is judged by. The base
+ * branch's configuration decides; a change to it is reported and takes effect after merge.
+ */
+export interface GateConfig {
+  /** what the findings of both revisions are judged with */
+  readonly config: PlumblineConfig;
+  /** where it came from: `defaults` when the base revision could not be read at all */
+  readonly source: "base" | "defaults";
+  /** the pull request changes the configuration file (undefined: it does not, or nobody can tell) */
+  readonly change: ConfigChange | undefined;
+}
+
+export interface ConfigChange {
+  /** the file as the repository names it */
+  readonly file: string;
+  readonly how: "added" | "modified" | "removed";
+  /** the changed configuration would not load: why (it will fail every run after merge) */
+  readonly problem: string | undefined;
+}
+
+/**
+ * The base revision's configuration file (`configPath`, relative to each tree), compared with the
+ * head's. A file the base lacks is the default configuration; an invalid base file is an error
+ * (the step fails: the branch itself is broken, and the pull request cannot be judged fairly).
+ */
+export async function gateConfig(headDir: string, baseDir: string | undefined, configPath: string): Promise<GateConfig> {
+  const file = configPath.replaceAll("\\", "/");
+  if (baseDir === undefined) return { config: EMPTY_CONFIG, source: "defaults", change: undefined };
+  const baseText = await readConfigText(baseDir, configPath);
+  // the head's file is only compared and checked, so whatever is wrong with it is reported, not thrown
+  const head = await readConfigText(headDir, configPath).then(
+    (text) => ({ text, problem: text === undefined ? undefined : problemOf(text, file) }),
+    (error: unknown) => {
+      if (error instanceof ConfigError) return { text: "", problem: error.message };
+      throw error;
+    },
+  );
+  if (baseText === undefined && head.text === undefined && path.normalize(configPath) !== path.normalize(DEFAULT_CONFIG)) {
+    throw new ConfigError(file, 0, 0, "the config input names a file that does not exist");
+  }
+  const config = baseText === undefined ? EMPTY_CONFIG : parseBase(baseText, file);
+  if (head.text === baseText) return { config, source: "base", change: undefined };
+  const how = baseText === undefined ? "added" : head.text === undefined ? "removed" : "modified";
+  return { config, source: "base", change: { file, how, problem: head.problem } };
+}
+
+/**
+ * The configuration file's text in a tree, undefined when there is none. A symbolic link is refused,
+ * not followed: in a pull request it could point at any file on the runner.
+ */
+async function readConfigText(dir: string, configPath: string): Promise<string | undefined> {
+  const absolute = path.resolve(dir, configPath);
+  const stats = await lstat(absolute).catch(() => undefined);
+  if (!stats) return undefined;
+  const display = configPath.replaceAll("\\", "/");
+  if (stats.isSymbolicLink()) {
+    throw new ConfigError(display, 0, 0, "is a symbolic link: Plumbline reads its configuration only from a regular file");
+  }
+  if (!stats.isFile()) throw new ConfigError(display, 0, 0, "is not a regular file");
+  return readFile(absolute, "utf8");
+}
+
+function parseBase(text: string, file: string): PlumblineConfig {
+  try {
+    return parseConfig(text, file);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError(
+      error.file,
+      error.line,
+      error.column,
+      `${error.detail} (in the base branch's configuration, which judges pull requests)`,
+    );
+  }
+}
+
+function problemOf(text: string, file: string): string | undefined {
+  try {
+    parseConfig(text, file);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+}
