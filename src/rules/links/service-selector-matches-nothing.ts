@@ -3,6 +3,7 @@ import { namespaceOf, podsMiss, selectsPods, type Workload } from "../../graph/w
 import { describeRequirement, type LabelSelector } from "../../k8s/selector.js";
 import { isExternalName } from "../../k8s/service.js";
 import { kinds } from "../applies.js";
+import { podOwnersSelectedBy } from "../pod-owners.js";
 import type { Rule } from "../types.js";
 
 export const serviceSelectorMatchesNothing: Rule = {
@@ -19,7 +20,7 @@ export const serviceSelectorMatchesNothing: Rule = {
     if (!selector || isExternalName(resource)) return [];
     const namespace = namespaceOf(resource);
     if (graph.workloadsSelectedBy(namespace, selector).length > 0) return [];
-    if (graph.customPodTemplatesSelectedBy(namespace, selector).length > 0) return [];
+    if (podOwnersSelectedBy(graph, namespace, selector).length > 0) return [];
     const wanted = describeSelector(selector);
     const elsewhere = graph.workloads.filter((w) => w.namespace !== namespace && selectsPods(selector, w));
     const first = elsewhere[0];

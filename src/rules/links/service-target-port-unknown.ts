@@ -3,6 +3,7 @@ import { namespaceOf, type Workload } from "../../graph/workloads.js";
 import { type ContainerPort, declaredContainerPorts, isExternalName, type ServicePort, servicePorts } from "../../k8s/service.js";
 import { joinPointer } from "../../manifests/pointer.js";
 import { kinds } from "../applies.js";
+import { podOwnersSelectedBy } from "../pod-owners.js";
 import type { Hit, Rule } from "../types.js";
 
 interface Target {
@@ -23,7 +24,7 @@ export const serviceTargetPortUnknown: Rule = {
     const namespace = namespaceOf(resource);
     const workloads = graph.workloadsSelectedBy(namespace, selector);
     // no selected pods is service-selector-matches-nothing's finding; custom controllers' pods are not modelled
-    if (workloads.length === 0 || graph.customPodTemplatesSelectedBy(namespace, selector).length > 0) return [];
+    if (workloads.length === 0 || podOwnersSelectedBy(graph, namespace, selector).length > 0) return [];
     const targets = workloads.map((workload) => ({ workload, ports: declaredContainerPorts(workload.podSpec) }));
     return servicePorts(resource).flatMap((port) => portHit(port, targets));
   },

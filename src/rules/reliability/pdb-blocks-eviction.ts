@@ -6,6 +6,7 @@ import { SCALABLE_KINDS } from "../../k8s/replicas.js";
 import type { Resource } from "../../manifests/resource.js";
 import { plural } from "../../plural.js";
 import { kinds } from "../applies.js";
+import { podOwnersSelectedBy } from "../pod-owners.js";
 import type { Hit, Rule } from "../types.js";
 
 export const pdbBlocksEviction: Rule = {
@@ -61,7 +62,7 @@ function fewestPods(graph: ResourceGraph, pdb: Resource): { count: number; descr
   if (!selector) return undefined;
   const namespace = namespaceOf(pdb);
   const workloads = graph.workloadsSelectedBy(namespace, selector);
-  if (workloads.length === 0 || graph.customPodTemplatesSelectedBy(namespace, selector).length > 0) return undefined;
+  if (workloads.length === 0 || podOwnersSelectedBy(graph, namespace, selector).length > 0) return undefined;
   if (workloads.some((w) => !SCALABLE_KINDS.has(w.resource.kind) && w.resource.kind !== "Pod")) return undefined;
   const ranges = workloads.map((w) =>
     w.resource.kind === "Pod" ? { min: 1, max: 1, scalers: [] } : replicaRange(graph, w.resource),

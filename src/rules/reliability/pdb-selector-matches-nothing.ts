@@ -3,6 +3,7 @@ import { describeRequirement, isEmptySelector, parseLabelSelector, type Selector
 import { valueAt } from "../../manifests/pointer.js";
 import { plural } from "../../plural.js";
 import { kinds } from "../applies.js";
+import { podOwnersSelectedBy } from "../pod-owners.js";
 import type { Rule } from "../types.js";
 
 export const pdbSelectorMatchesNothing: Rule = {
@@ -41,8 +42,8 @@ export const pdbSelectorMatchesNothing: Rule = {
     const neighbours = graph.workloads.filter((w) => w.namespace === namespace);
     // no workload of the namespace is in these manifests: its pods are deployed from elsewhere, nothing to judge
     if (neighbours.length === 0 || graph.workloadsSelectedBy(namespace, selector).length > 0) return [];
-    // pods of a custom controller (an Argo Rollout, an OpenKruise CloneSet) are pods it protects
-    if (graph.customPodTemplatesSelectedBy(namespace, selector).length > 0) return [];
+    // pods of a custom controller (an Argo Rollout) or an operator (a Prometheus, a Kafka) are pods it protects
+    if (podOwnersSelectedBy(graph, namespace, selector).length > 0) return [];
     const [nearest] = neighbours;
     const miss = nearest ? podsMiss(selector, nearest) : undefined;
     const hint = nearest && miss ? ` (${nearest.resource.kind} "${nearest.resource.name}": ${describeMiss(miss)})` : "";
