@@ -75,12 +75,17 @@ export async function checkCluster(run: ClusterRun): Promise<ClusterOutcome> {
 
   let live: Awaited<ReturnType<typeof readLiveState>>;
   try {
-    live = await readLiveState(access.source, wantedKinds(resources), { ...run.live, allowNamespace: access.allowNamespace });
+    live = await readLiveState(access.source, wantedKinds(resources), {
+      ...run.live,
+      allowNamespace: access.allowNamespace,
+      // messages and the pull request name the cluster as the repository does, never its server's URL
+      serverLabel: `cluster ${cluster.name}`,
+    });
     run.health.record(access.key, access.source, true);
   } catch (error) {
     if (!(error instanceof LiveSourceError)) throw error;
     run.health.record(access.key, access.source, false, error.message);
-    return failed(run, "cluster", `cannot read cluster ${cluster.name}: ${error.message}`);
+    return failed(run, "cluster", `cannot read cluster ${cluster.name}: ${tenantMessage(error)}`, error.message);
   }
 
   const result = detectDrift(resources, live, { config: run.config.drift, configSource: CONFIG_FILE });
@@ -143,8 +148,8 @@ const FAILURE_TITLES: Record<ErrorStage, string> = {
 };
 
 /** A check that could not compare: one check run says why; no pull request is touched. */
-async function failed(run: ClusterRun, stage: ErrorStage, message: string): Promise<ClusterOutcome> {
-  run.log.warn({ stage }, message);
+async function failed(run: ClusterRun, stage: ErrorStage, message: string, detail?: string): Promise<ClusterOutcome> {
+  run.log.warn({ stage, ...(detail !== undefined ? { detail } : {}) }, message);
   try {
     await upsertCheckRun(run.github, run.repo, {
       name: checkRunName(run.cluster.name),
@@ -158,6 +163,16 @@ async function failed(run: ClusterRun, stage: ErrorStage, message: string): Prom
     run.log.warn({ error: githubMessage(error) }, "could not report the failure in a check run");
   }
   return { cluster: run.cluster.name, outcome: "error", summary: message, driftedResources: 0, errorStage: stage };
+}
+
+/**
+ * What the repository is told about a failed read. A kubeconfig problem is the operator's: its
+ * message names files and contexts of the bot, so the repository learns only that, and the log
+ * (the operator's) keeps the detail.
+ */
+function tenantMessage(error: LiveSourceError): string {
+  if (error.code === "kubeconfig") return "the bot's credentials for it cannot be used (its operator finds why in the bot's log)";
+  return error.message;
 }
 
 function checkSummary(plan: DriftPlan, proposal: ProposalResult, body: BodyContext): string {

@@ -88,7 +88,7 @@ export async function readCluster(source: ClusterSource, wanted: WantedKinds, op
       }
     }
     return {
-      source: `cluster ${loaded.server} (context "${loaded.context}")`,
+      source: options.serverLabel ?? `cluster ${loaded.server} (context "${loaded.context}")`,
       objects,
       listed,
       unlisted,
@@ -110,7 +110,7 @@ export async function fetchVersion(
   try {
     const body = (await client.getJson("/version", {}, { verb: "get" })) as { gitVersion?: unknown } | null;
     const version = typeof body?.gitVersion === "string" ? body.gitVersion : undefined;
-    return { server: loaded.server, ...(version ? { version } : {}) };
+    return { server: options.serverLabel ?? loaded.server, ...(version ? { version } : {}) };
   } finally {
     await transport.close();
   }
@@ -119,6 +119,7 @@ export async function fetchVersion(
 function connect(loaded: LoadedKubeConfig, options: LiveReadOptions): { transport: KubeTransport; client: ApiClient } {
   const transport = createTransport(loaded.config, loaded.server, {
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    ...(options.serverLabel !== undefined ? { label: options.serverLabel } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const policy: RetryPolicy = {

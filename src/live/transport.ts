@@ -25,6 +25,8 @@ export interface KubeTransport {
 
 export interface TransportOptions {
   readonly timeoutMs: number;
+  /** how messages name the server; its URL when absent */
+  readonly label?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -40,17 +42,19 @@ const USER_AGENT = "plumbline (kubernetes-client-javascript)";
 export function createTransport(config: KubeConfig, server: string, options: TransportOptions): KubeTransport {
   const base = new ServerConfiguration(server.replace(/\/+$/, ""), {});
   const http = new IsomorphicFetchHttpLibrary();
+  // messages name the server by its label: the URL goes into requests only
+  const shown = options.label ?? server;
   // client-node builds a new connection pool for every request; keep the first so connections are reused
   let pool: Dispatcher | undefined;
 
   return {
-    server,
+    server: shown,
     async get(path, query = {}) {
       const request = base.makeRequestContext(path, HttpMethod.GET);
       for (const [name, value] of Object.entries(query)) request.setQueryParam(name, value);
       request.setHeaderParam("Accept", "application/json");
       request.setHeaderParam("User-Agent", USER_AGENT);
-      await authenticate(config, request, server, options.timeoutMs);
+      await authenticate(config, request, shown, options.timeoutMs);
       const fresh = request.getDispatcher();
       if (fresh !== undefined) {
         if (pool === undefined) pool = fresh;
@@ -69,14 +73,14 @@ export function createTransport(config: KubeConfig, server: string, options: Tra
         for (const [name, value] of Object.entries(response.headers)) headers[name.toLowerCase()] = value;
         return { status: response.httpStatusCode, headers, body };
       } catch (error) {
-        if (options.signal?.aborted) throw new LiveSourceError("aborted", `reading ${server} was cancelled`);
+        if (options.signal?.aborted) throw new LiveSourceError("aborted", `reading ${shown} was cancelled`);
         if (timeout.aborted) {
           throw new LiveSourceError(
             "timeout",
-            `the Kubernetes API at ${server} did not answer GET ${path} within ${seconds(options.timeoutMs)}`,
+            `the Kubernetes API at ${shown} did not answer GET ${path} within ${seconds(options.timeoutMs)}`,
           );
         }
-        throw networkError(error, server);
+        throw networkError(error, shown);
       }
     },
     async close() {

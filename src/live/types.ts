@@ -103,6 +103,11 @@ export interface LiveReadOptions {
    * refuses is never listed, not even asked about, and is reported as `not-allowed`. Default: all.
    */
   readonly allowNamespace?: (namespace: string | undefined) => boolean;
+  /**
+   * How messages and `LiveState.source` name the server, instead of its URL: a long-lived door that
+   * reports to others (the bot) names the cluster without saying where it is. Default: the URL.
+   */
+  readonly serverLabel?: string;
   /** overrides the context's namespace for namespaced objects Git leaves without one */
   readonly defaultNamespace?: string;
   /** cancels everything in flight (bot shut-down) */

@@ -107,6 +107,22 @@ describe("a grant for this repository", () => {
     }
   });
 
+  it("for a context the kubeconfig lacks tells the repository only that the operator must fix it", async () => {
+    world = await startWorld({
+      grants: [grant({ context: "nosuch", repositories: [`${OWNER}/${REPO}`] })],
+      config: CONFIG.replace("context: recorded", "context: nosuch"),
+    });
+    const report = await world.check();
+    expect(report.clusters[0]).toMatchObject({ outcome: "error", errorStage: "cluster" });
+    const summary = world.repo.checkRuns[0]?.output.summary ?? "";
+    expect(summary).toBe(
+      "cannot read cluster prod: the bot's credentials for it cannot be used (its operator finds why in the bot's log)",
+    );
+    expect(world.github.transcript()).not.toMatch(/recorded|elsewhere|plumbline-kubeconfig/);
+    // the operator's log says what is wrong
+    expect(world.logs.some((line) => line.includes('context \\"nosuch\\" not found in the kubeconfig'))).toBe(true);
+  });
+
   it("reads only the granted namespaces: others are not listed, not even asked for", async () => {
     const payments = `apiVersion: v1
 kind: ConfigMap
