@@ -96,8 +96,10 @@ function isObject(value: unknown): boolean {
   const { apiVersion, kind, metadata } = value as Record<string, unknown>;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return false;
   if (apiVersion.startsWith("kustomize.config.k8s.io/") || kind === "Kustomization" || kind === "Component") return false;
+  const { items } = value as Record<string, unknown>;
+  if (kind.endsWith("List")) return Array.isArray(items) && items.some(isObject);
   const name = (metadata as Record<string, unknown> | null | undefined)?.name;
-  return typeof name === "string" || kind === "List";
+  return typeof name === "string";
 }
 
 /** Files (relative to the repository) that a kustomization uses as patches or configuration. */
