@@ -2,11 +2,12 @@ import path from "node:path";
 import picomatch from "picomatch";
 import type { PlumblineConfig } from "./config/config.js";
 import { EMPTY_CONFIG } from "./config/config.js";
-import { type Finding, SEVERITIES, type Severity } from "./findings/finding.js";
+import { compareFindings, type Finding, SEVERITIES, type Severity } from "./findings/finding.js";
 import { type ReadinessScore, readinessScore } from "./findings/score.js";
 import { isWorkload } from "./k8s/workload.js";
 import { loadManifests } from "./manifests/load.js";
 import type { ManifestSet } from "./manifests/resource.js";
+import { checkPolicies } from "./policy/index.js";
 import { DEFAULT_KUBERNETES_VERSION } from "./rules/api-versions/api-data.js";
 import { runRules } from "./rules/engine.js";
 
@@ -52,6 +53,8 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     ...(options.kubectl ? { kubectl: options.kubectl } : {}),
   });
   const findings = runRules(manifests, { kubernetesVersion, rules: config.rules, external: config.external });
+  findings.push(...checkPolicies(manifests, config));
+  findings.sort(compareFindings);
   return { findings, manifests, summary: summarize(findings, manifests, kubernetesVersion) };
 }
 

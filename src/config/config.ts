@@ -1,4 +1,5 @@
 import type { Severity } from "../findings/finding.js";
+import type { CustomRule } from "../policy/custom-rule.js";
 import type { RuleSetting } from "../rules/engine.js";
 
 export interface ExternalResource {
@@ -14,6 +15,8 @@ export interface PlumblineConfig {
   /** globs of paths (relative to the repository root) never to check */
   readonly ignore: readonly string[];
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** `rules.custom`: the repository's own CEL rules */
+  readonly customRules?: readonly CustomRule[];
   /** objects that exist but are created outside these manifests */
   readonly external: { readonly namespaces: readonly string[]; readonly resources: readonly ExternalResource[] };
   /** the drift bot's section, validated by the drift work */

@@ -3,6 +3,8 @@ import { isMap, LineCounter, parseDocument } from "yaml";
 import type { Severity } from "../findings/finding.js";
 import { formatVersion, parseKubeVersion } from "../k8s/versions.js";
 import { createLocator } from "../manifests/locate.js";
+import { type LocateExpression, readCustomRules } from "../policy/custom-rules-config.js";
+import { expressionLocator } from "../policy/expression-source.js";
 import type { RuleSetting } from "../rules/engine.js";
 import { ALL_RULES, findRule } from "../rules/registry.js";
 import { EMPTY_CONFIG, type PlumblineConfig } from "./config.js";
@@ -34,7 +36,7 @@ export function parseConfig(text: string, file: string): PlumblineConfig {
   } catch (error) {
     fail(file, locator, { pointer: "", detail: `cannot be read: ${(error as Error).message}` });
   }
-  return toConfig(raw, file, locator);
+  return toConfig(raw, file, locator, expressionLocator(text, document, lineCounter));
 }
 
 /**
@@ -46,14 +48,20 @@ export function configFromObject(raw: unknown, file: string): PlumblineConfig {
   return toConfig(raw, file, () => ({ line: 0, column: 0 }));
 }
 
-function toConfig(value: unknown, file: string, locate: Locate): PlumblineConfig {
+function toConfig(
+  value: unknown,
+  file: string,
+  locate: Locate,
+  locateExpression: LocateExpression = () => undefined,
+): PlumblineConfig {
   const raw = withoutEmptySections(value);
   if (!validate(raw)) {
     const problems = (validate.errors ?? []).map(describeSchemaError).filter((p) => p !== undefined);
     fail(file, locate, firstInText(problems, locate) ?? { pointer: "", detail: "invalid configuration" });
   }
   const rules: Record<string, RuleSetting> = {};
-  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+  const { custom, ...settings } = raw.rules ?? {};
+  for (const [id, setting] of Object.entries(settings)) {
     if (!findRule(id)) {
       const suggestion = closest(
         id,
@@ -64,10 +72,19 @@ function toConfig(value: unknown, file: string, locate: Locate): PlumblineConfig
     }
     rules[id] = toRuleSetting(setting);
   }
+  const builtInIds = new Set(ALL_RULES.map((rule) => rule.id));
+  const customRules = readCustomRules(
+    (custom ?? []) as Parameters<typeof readCustomRules>[0],
+    file,
+    locate,
+    locateExpression,
+    builtInIds,
+  );
   const version = raw.kubernetesVersion === undefined ? undefined : parseKubeVersion(raw.kubernetesVersion);
   return {
     ignore: (raw.ignore ?? []).map(normalizeGlob),
     rules,
+    ...(customRules.length > 0 ? { customRules } : {}),
     external: { namespaces: raw.external?.namespaces ?? [], resources: raw.external?.resources ?? [] },
     ...(version ? { kubernetesVersion: formatVersion(version) } : {}),
     ...(raw.failOn ? { failOn: raw.failOn } : {}),

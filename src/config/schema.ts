@@ -1,6 +1,7 @@
 /** JSON Schema of `.github/plumbline.yml`: one schema for the CLI, the Action and the bot. */
 
 import { DRIFT_CONFIG_SCHEMA } from "../drift/config-schema.js";
+import { CUSTOM_RULE_SCHEMA } from "../policy/custom-rule.js";
 
 const severity = { enum: ["error", "warning", "info"] };
 
@@ -23,7 +24,11 @@ export const CONFIG_SCHEMA = {
     kubernetesVersion: { type: "string", pattern: "^v?\\d+\\.\\d+(\\.\\d+)?$" },
     failOn: severity,
     ignore: { type: "array", items: { type: "string", minLength: 1 } },
-    rules: { type: "object", additionalProperties: ruleSetting },
+    rules: {
+      type: "object",
+      properties: { custom: { type: "array", items: CUSTOM_RULE_SCHEMA } },
+      additionalProperties: ruleSetting,
+    },
     external: {
       type: "object",
       additionalProperties: false,

@@ -1,0 +1,80 @@
+import type { Severity } from "../findings/finding.js";
+
+/** A CEL rule of the repository's own, from `rules.custom` in `.github/plumbline.yml`. */
+export interface CustomRule {
+  /** kebab-case, unique, not the id of a built-in rule */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly match: CustomRuleMatch;
+  /** evaluated in order before the expression, reachable as `variables.<name>` */
+  readonly variables: readonly { readonly name: string; readonly expression: string }[];
+  /** true means the object passes */
+  readonly expression: string;
+  readonly message?: string;
+  /** a CEL expression giving the message; `message` is the fallback when it fails */
+  readonly messageExpression?: string;
+}
+
+export interface CustomRuleMatch {
+  readonly kinds?: readonly string[];
+  readonly namespaces?: readonly string[];
+  /** a Kubernetes label selector: matchLabels and matchExpressions */
+  readonly labelSelector?: {
+    readonly matchLabels?: Readonly<Record<string, string>>;
+    readonly matchExpressions?: readonly { key: string; operator: string; values?: string[] }[];
+  };
+}
+
+const name = { type: "string", minLength: 1 };
+const stringList = { type: "array", items: name };
+
+/** JSON Schema of one entry of `rules.custom`. */
+export const CUSTOM_RULE_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  required: ["id", "expression"],
+  properties: {
+    id: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
+    severity: { enum: ["error", "warning", "info"] },
+    match: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        kinds: stringList,
+        namespaces: stringList,
+        labelSelector: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            matchLabels: { type: "object", additionalProperties: { type: "string" } },
+            matchExpressions: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["key", "operator"],
+                properties: {
+                  key: name,
+                  operator: { enum: ["In", "NotIn", "Exists", "DoesNotExist"] },
+                  values: { type: "array", items: { type: "string" } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    variables: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name", "expression"],
+        properties: { name: { type: "string", pattern: "^[a-zA-Z_][a-zA-Z0-9_]*$" }, expression: name },
+      },
+    },
+    expression: name,
+    message: name,
+    messageExpression: name,
+  },
+} as const;
