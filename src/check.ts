@@ -4,6 +4,7 @@ import type { PlumblineConfig } from "./config/config.js";
 import { EMPTY_CONFIG } from "./config/config.js";
 import { compareFindings, type Finding, SEVERITIES, type Severity } from "./findings/finding.js";
 import { type ReadinessScore, readinessScore } from "./findings/score.js";
+import { configuredTrees } from "./graph/scopes.js";
 import { isWorkload } from "./k8s/workload.js";
 import { loadManifests } from "./manifests/load.js";
 import type { ManifestSet } from "./manifests/resource.js";
@@ -52,7 +53,13 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     ...(options.kubectl ? { kubectl: options.kubectl } : {}),
   });
-  const findings = runRules(manifests, { kubernetesVersion, rules: config.rules, external: config.external });
+  const treeOf = configuredTrees(config.scopes ?? [], options.root ?? cwd, cwd);
+  const findings = runRules(manifests, {
+    kubernetesVersion,
+    rules: config.rules,
+    external: config.external,
+    ...(treeOf ? { treeOf } : {}),
+  });
   findings.push(...checkPolicies(manifests, config));
   findings.sort(compareFindings);
   return { findings, manifests, summary: summarize(findings, manifests, kubernetesVersion) };

@@ -19,6 +19,8 @@ export interface PlumblineConfig {
   readonly customRules?: readonly CustomRule[];
   /** objects that exist but are created outside these manifests */
   readonly external: { readonly namespaces: readonly string[]; readonly resources: readonly ExternalResource[] };
+  /** globs of directories (relative to the repository root) whose whole tree is applied together: docs/scopes.md */
+  readonly scopes?: readonly string[];
   /** the drift bot's section, validated by the drift work */
   readonly drift?: Readonly<Record<string, unknown>>;
 }

@@ -88,6 +88,7 @@ function toConfig(
     external: { namespaces: raw.external?.namespaces ?? [], resources: raw.external?.resources ?? [] },
     ...(version ? { kubernetesVersion: formatVersion(version) } : {}),
     ...(raw.failOn ? { failOn: raw.failOn } : {}),
+    ...(raw.scopes ? { scopes: raw.scopes } : {}),
     ...(raw.drift ? { drift: raw.drift } : {}),
   };
 }
@@ -97,6 +98,7 @@ interface RawConfig {
   kubernetesVersion?: string;
   failOn?: Severity;
   ignore?: string[];
+  scopes?: string[];
   rules?: Record<string, unknown>;
   external?: { namespaces?: string[]; resources?: PlumblineConfig["external"]["resources"][number][] };
   drift?: Record<string, unknown>;

@@ -24,6 +24,7 @@ export const CONFIG_SCHEMA = {
     kubernetesVersion: { type: "string", pattern: "^v?\\d+\\.\\d+(\\.\\d+)?$" },
     failOn: severity,
     ignore: { type: "array", items: { type: "string", minLength: 1 } },
+    scopes: { type: "array", items: { type: "string", minLength: 1 } },
     rules: {
       type: "object",
       properties: { custom: { type: "array", items: CUSTOM_RULE_SCHEMA } },

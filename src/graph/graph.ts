@@ -3,7 +3,9 @@ import { BUILT_IN_NAMESPACES, namespaceOf } from "../k8s/namespace.js";
 import { isClusterScoped } from "../k8s/scope.js";
 import { type LabelSelector, parseLabelSelector, parseLabels } from "../k8s/selector.js";
 import { apiGroup, type Resource } from "../manifests/resource.js";
+import { namespacesCreated } from "./namespaces.js";
 import { buildNameIndex, type Lookup } from "./references.js";
+import { isPlainScope, lineages, plainDirOf, type TreeOf } from "./scopes.js";
 import { customPodTemplate, type PodTemplate, selectsPods, toWorkload, type Workload } from "./workloads.js";
 
 /**
@@ -13,6 +15,8 @@ import { customPodTemplate, type PodTemplate, selectsPods, toWorkload, type Work
 export interface ResourceGraph {
   readonly resources: readonly Resource[];
   readonly workloads: readonly Workload[];
+  /** the resources of one file, in document order */
+  inFile(file: string): readonly Resource[];
   /** every resource with this identity (API group, kind, namespace, name), in input order; no namespace is `default` */
   withIdentity(resource: Resource): readonly Resource[];
   /** the workload view of a resource, when it has pods */
@@ -29,7 +33,10 @@ export interface ResourceGraph {
   selecting(workload: Workload, kind: "Service" | "PodDisruptionBudget" | "NetworkPolicy"): readonly Resource[];
   /** HorizontalPodAutoscalers whose scaleTargetRef names the workload */
   autoscalersOf(workload: Workload): readonly Resource[];
-  /** a Namespace object in the input, one the configuration declares, or one every cluster has */
+  /**
+   * a Namespace object anywhere in the input (namespaces are cluster-wide, so every scope counts), one a
+   * GitOps controller creates, one the configuration declares, or one every cluster has
+   */
   namespaceKnown(namespace: string): boolean;
   /**
    * Custom resources in the namespace with a pod template whose labels the selector picks (Argo
@@ -40,6 +47,10 @@ export interface ResourceGraph {
 
 export interface GraphOptions {
   readonly external?: { readonly namespaces?: readonly string[]; readonly resources?: readonly ExternalResource[] };
+  /** namespaces that exist because other scopes of the run create them */
+  readonly namespaces?: ReadonlySet<string>;
+  /** directory trees the configuration says are applied together (`scopes:`) */
+  readonly treeOf?: TreeOf;
 }
 
 /** The selector a Service, PDB or NetworkPolicy uses to pick pods, as a LabelSelector. */
@@ -62,6 +73,7 @@ export function podSelectorOf(resource: Resource): LabelSelector | undefined {
 
 export function buildGraph(resources: readonly Resource[], options: GraphOptions = {}): ResourceGraph {
   const byIdentity = Map.groupBy(resources, identityOf);
+  const byFile = Map.groupBy(resources, (r) => r.source.file);
   const byKind = Map.groupBy(resources, (r) => r.kind);
   const workloadByResource = new Map<Resource, Workload>();
   for (const resource of resources) {
@@ -73,7 +85,8 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
   const namespaces = new Set([
     ...BUILT_IN_NAMESPACES,
     ...(options.external?.namespaces ?? []),
-    ...(byKind.get("Namespace") ?? []).map((n) => n.name),
+    ...(options.namespaces ?? []),
+    ...namespacesCreated(resources),
   ]);
 
   const customTemplates = resources.map(customPodTemplate).filter((t): t is PodTemplate => t !== undefined);
@@ -95,6 +108,7 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
   return {
     resources,
     workloads,
+    inFile: (file) => byFile.get(file) ?? [],
     withIdentity: (resource) => byIdentity.get(identityOf(resource)) ?? [],
     workloadOf: (resource) => workloadByResource.get(resource),
     lookup: (kind, namespace, name) => names.lookup(kind, namespace, name),
@@ -125,8 +139,39 @@ function identityOf(resource: Resource): string {
   return `${apiGroup(resource.apiVersion)}/${resource.kind}/${namespace}/${resource.name}`;
 }
 
-/** One graph per scope: two overlays never see each other. */
-export function buildGraphs(resources: readonly Resource[], options: GraphOptions = {}): Map<string, ResourceGraph> {
+/** The graph each resource's links are judged in. */
+export interface ScopedGraphs {
+  of(resource: Resource): ResourceGraph | undefined;
+}
+
+/**
+ * One graph per scope (docs/scopes.md): a Kustomize rendering sees only itself, a plain file sees its
+ * directory's lineage (the directories above and below it, or the configured tree that holds it).
+ * Namespaces are the exception: one declared anywhere in the run counts everywhere.
+ */
+export function buildGraphs(resources: readonly Resource[], options: GraphOptions = {}): ScopedGraphs {
+  const withNamespaces: GraphOptions = {
+    ...options,
+    namespaces: new Set([...(options.namespaces ?? []), ...namespacesCreated(resources)]),
+  };
   const byScope = Map.groupBy(resources, (r) => r.scope);
-  return new Map([...byScope].map(([scope, list]) => [scope, buildGraph(list, options)]));
+  const graphs = new Map<string, ResourceGraph>();
+  const memo = (key: string, make: () => readonly Resource[]) => {
+    let graph = graphs.get(key);
+    if (!graph) {
+      graph = buildGraph(make(), withNamespaces);
+      graphs.set(key, graph);
+    }
+    return graph;
+  };
+  const plain = resources.filter((r) => isPlainScope(r.scope));
+  const dirOf = (resource: Resource) => plainDirOf(resource, options.treeOf);
+  const lineageOf = lineages(plain, dirOf);
+  return {
+    of: (resource) => {
+      if (isPlainScope(resource.scope)) return memo(`files:${dirOf(resource)}`, () => lineageOf(dirOf(resource)));
+      if (!byScope.has(resource.scope)) return undefined;
+      return memo(`scope:${resource.scope}`, () => byScope.get(resource.scope) ?? []);
+    },
+  };
 }

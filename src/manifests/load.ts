@@ -21,8 +21,8 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export const STDIN_NAME = "<stdin>";
 
 /**
- * Plain files (and stdin) form one world: a PDB in one folder protects a Deployment in another. Each
- * Kustomize rendering is a world of its own, so two environments never see each other's objects.
+ * The scope of plain files (and stdin); each Kustomize rendering is a scope of its own. Which plain files
+ * see each other (a directory's lineage, or a configured tree) is the graph's business: docs/scopes.md.
  */
 export const FILES_SCOPE = "files";
 

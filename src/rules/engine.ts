@@ -18,6 +18,8 @@ export interface EngineOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** objects and namespaces that exist but are created outside these manifests */
   readonly external?: GraphOptions["external"];
+  /** directory trees applied together, from the configuration's `scopes:` (docs/scopes.md) */
+  readonly treeOf?: GraphOptions["treeOf"];
 }
 
 /** Runs every enabled rule over a loaded manifest set and returns the findings in file order. */
@@ -36,9 +38,12 @@ export function runRules(set: ManifestSet, options: EngineOptions): Finding[] {
   }
 
   const rules = RULES.filter(enabled);
-  const graphs = buildGraphs(set.resources, { ...(options.external ? { external: options.external } : {}) });
+  const graphs = buildGraphs(set.resources, {
+    ...(options.external ? { external: options.external } : {}),
+    ...(options.treeOf ? { treeOf: options.treeOf } : {}),
+  });
   for (const resource of set.resources) {
-    const graph = graphs.get(resource.scope);
+    const graph = graphs.of(resource);
     if (!graph) continue;
     const context: RuleContext = { graph, kubernetesVersion: options.kubernetesVersion };
     for (const rule of rules) {

@@ -133,7 +133,7 @@ metadata: {name: shop}`,
       "kustomize:staging",
     );
     const graphs = buildGraphs([...a, ...b]);
-    const prod = graphs.get("kustomize:prod");
+    const prod = a[0] && graphs.of(a[0]);
     const web = prod?.workloads[0];
     expect(web && prod?.selecting(web, "Service")).toEqual([]);
   });

@@ -58,3 +58,17 @@ describe(RULE, () => {
     expect(findingsOf(RULE, annotated)).toEqual([]);
   });
 });
+
+describe(`${RULE}: namespaces created outside the objects' own folder`, () => {
+  it("counts flux-system as created by Flux bootstrap when Flux objects live there", () => {
+    const flux = yaml`
+      apiVersion: kustomize.toolkit.fluxcd.io/v1
+      kind: Kustomization
+      metadata: { name: apps, namespace: flux-system }
+      spec: { path: ./apps, prune: true, sourceRef: { kind: GitRepository, name: flux-system } }
+    `;
+    expect(findingsOf(RULE, flux)).toEqual([]);
+    const configMapThere = text.replace("payments", "flux-system");
+    expect(findingsOf(RULE, configMapThere)).toHaveLength(1);
+  });
+});
