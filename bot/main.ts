@@ -7,7 +7,6 @@
 import { KubeConfig } from "@kubernetes/client-node";
 import { Probot } from "probot";
 import { useStableFingerprints } from "../src/drift/secret-values.js";
-import { checkClusterReachable } from "../src/live/index.js";
 import { driftApp } from "./app.js";
 import { identityLoader } from "./github/identity.js";
 import { createBotOctokit, type GitHub, type OctokitTuning } from "./github/octokit.js";
@@ -15,7 +14,7 @@ import { ClusterAccess } from "./grants/access.js";
 import { Readiness } from "./http/readiness.js";
 import { type RunningServer, startHttpServer } from "./http/server.js";
 import { createLogger, errorFields, type Logger } from "./logger.js";
-import { type BotMetrics, createMetrics } from "./metrics.js";
+import { type BotMetrics, createMetrics, registerClusterHealth } from "./metrics.js";
 import { ClusterHealth } from "./run/cluster-health.js";
 import { DriftRunner } from "./run/runner.js";
 import { Tasks } from "./run/tasks.js";
@@ -33,6 +32,8 @@ export interface BotOverrides {
   readonly scheduler?: Partial<Omit<SchedulerOptions, "list" | "runner" | "log">>;
   /** cluster reads: tests shorten time-outs and back-off */
   readonly live?: { readonly retries?: number; readonly backoffMs?: number; readonly sleep?: (ms: number) => Promise<void> };
+  /** the clock cluster health expires by */
+  readonly now?: () => number;
 }
 
 export interface Bot {
@@ -64,7 +65,8 @@ export async function createBot(settings: BotSettings, overrides: BotOverrides =
   const appOctokit = () => probot.auth() as Promise<GitHub>;
   const installationOctokit = (installationId: number) => probot.auth(installationId) as Promise<GitHub>;
   const identity = identityLoader(appOctokit);
-  const health = new ClusterHealth();
+  const health = new ClusterHealth(overrides.now);
+  registerClusterHealth(metrics.registry, () => health.list());
   const runner = new DriftRunner({
     installationOctokit,
     identity,
@@ -91,8 +93,6 @@ export async function createBot(settings: BotSettings, overrides: BotOverrides =
     github: async () => {
       await (await appOctokit()).rest.apps.getAuthenticated();
     },
-    health,
-    probe: (source) => checkClusterReachable(source, { timeoutMs: 5_000, retries: 0 }),
   });
   const app = driftApp(
     { runner, tasks, identity, installationOctokit, log },

@@ -22,6 +22,20 @@ export interface BotMetrics {
   readonly clusterRequests: Counter<"status">;
 }
 
+/** `plumbline_bot_cluster_up{cluster}`: 1 when the last run that used the cluster read it, 0 when not. */
+export function registerClusterHealth(registry: Registry, list: () => readonly { key: string; ok: boolean }[]): void {
+  new Gauge({
+    name: "plumbline_bot_cluster_up",
+    help: "Whether the last drift check that used a cluster could read it (clusters unused for two hours drop out)",
+    labelNames: ["cluster"],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const entry of list()) this.set({ cluster: entry.key }, entry.ok ? 1 : 0);
+    },
+  });
+}
+
 export function createMetrics(options: { processMetrics?: boolean } = {}): BotMetrics {
   const registry = new Registry();
   if (options.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix: "plumbline_bot_" });

@@ -1,24 +1,20 @@
 /**
- * /health/ready: GitHub accepts the App's credentials and every cluster a repository has asked
- * for answers. Answers are cached briefly so a probe every few seconds costs GitHub and the
- * clusters almost nothing.
+ * /health/ready means "can serve webhooks": not shutting down, and GitHub accepts the App's
+ * credentials. Clusters are deliberately not part of it: a repository's unreachable cluster would
+ * otherwise take every replica out of the Service and stop webhooks for everyone. Per-cluster health
+ * is in the metrics (`plumbline_bot_cluster_up`) and each repository's check runs and dashboard.
+ * Answers are cached briefly so a probe every few seconds costs GitHub almost nothing.
  */
-
-import type { LiveSource, Reachability } from "../../src/live/index.js";
-import type { ClusterHealth } from "../run/cluster-health.js";
 
 export interface ReadinessReport {
   readonly ready: boolean;
   readonly github: { readonly ok: boolean; readonly message?: string };
-  readonly clusters: { readonly cluster: string; readonly ok: boolean; readonly message?: string }[];
   readonly shuttingDown?: boolean;
 }
 
 export interface ReadinessOptions {
   /** resolves when GitHub accepts the App's credentials (one `GET /app`) */
   readonly github: () => Promise<void>;
-  readonly health: ClusterHealth;
-  readonly probe: (source: LiveSource) => Promise<Reachability>;
   readonly cacheMs?: number;
   readonly now?: () => number;
 }
@@ -37,13 +33,8 @@ export class Readiness {
     this.shuttingDown = true;
   }
 
-  /** Forget the cached answer (a run just found a cluster down). */
-  invalidate(): void {
-    this.cached = undefined;
-  }
-
   check(): Promise<ReadinessReport> {
-    if (this.shuttingDown) return Promise.resolve({ ready: false, shuttingDown: true, github: { ok: true }, clusters: [] });
+    if (this.shuttingDown) return Promise.resolve({ ready: false, shuttingDown: true, github: { ok: true } });
     const fresh = this.cached && this.now() - this.cached.at < (this.options.cacheMs ?? 15_000);
     if (!fresh) this.cached = { at: this.now(), report: this.evaluate() };
     return (this.cached as { report: Promise<ReadinessReport> }).report;
@@ -57,13 +48,6 @@ export class Readiness {
         message: `GitHub: ${error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)}`,
       }),
     );
-    const clusters = await Promise.all(
-      this.options.health.list().map(async (entry) => {
-        const reach = await this.options.probe(entry.source);
-        this.options.health.record(entry.key, entry.source, reach.reachable, reach.reachable ? undefined : reach.message);
-        return { cluster: entry.key, ok: reach.reachable, ...(reach.reachable ? {} : { message: reach.message }) };
-      }),
-    );
-    return { ready: github.ok && clusters.every((cluster) => cluster.ok), github, clusters };
+    return { ready: github.ok, github };
   }
 }

@@ -3,7 +3,7 @@
  *
  *   POST /api/github/webhooks  signed deliveries (Probot verifies the signature)
  *   GET  /health/live          the process answers
- *   GET  /health/ready         GitHub auth works and every configured cluster answers (503 otherwise)
+ *   GET  /health/ready         can serve webhooks: GitHub accepts the App's key, not shutting down (503 otherwise)
  *   GET  /metrics              Prometheus text format
  */
 

@@ -99,10 +99,12 @@ describe("GitHub's secondary rate limit", () => {
 });
 
 describe("a cluster that does not answer", () => {
-  it("opens no pull request, reports the failure, counts the error and makes the bot not ready", async () => {
+  it("opens no pull request, reports the failure, counts the error, and the bot stays ready", async () => {
+    let now = Date.parse("2026-01-01T00:00:00Z");
     const current = await world({
       config: CONFIG.replace("context: recorded", "context: elsewhere"),
       shop: { logLevel: "debug" },
+      overrides: { now: () => now },
     });
     const report = await current.check();
 
@@ -114,17 +116,20 @@ describe("a cluster that does not answer", () => {
     expect(await counter(current, "errors", { stage: "cluster" })).toBe(1);
     expect(await counter(current, "runs", { outcome: "error" })).toBe(1);
 
-    const readiness = await current.bot.readiness.check();
-    expect(readiness.ready).toBe(false);
-    expect(readiness.github.ok).toBe(true);
-    expect(readiness.clusters).toMatchObject([{ cluster: "context:elsewhere", ok: false }]);
+    // readiness means "can serve webhooks": one repository's cluster does not take the pod out
+    expect(await current.bot.readiness.check()).toEqual({ ready: true, github: { ok: true } });
+    expect(await current.bot.metrics.registry.metrics()).toContain('plumbline_bot_cluster_up{cluster="context:elsewhere"} 0');
+
+    // a failure expires: a cluster nobody has used for two hours is no longer reported
+    now += 2 * 60 * 60_000 + 1;
+    expect(await current.bot.metrics.registry.metrics()).not.toContain("context:elsewhere");
   });
 
-  it("is ready again once every configured cluster answers", async () => {
+  it("is reported up once it answers", async () => {
     const current = await world({ shop: { logLevel: "debug" } });
     await current.check();
-    const readiness = await current.bot.readiness.check();
-    expect(readiness).toMatchObject({ ready: true, github: { ok: true }, clusters: [{ cluster: "context:recorded", ok: true }] });
+    expect(await current.bot.readiness.check()).toEqual({ ready: true, github: { ok: true } });
+    expect(await current.bot.metrics.registry.metrics()).toContain('plumbline_bot_cluster_up{cluster="context:recorded"} 1');
   });
 });
 
