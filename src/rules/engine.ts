@@ -26,14 +26,14 @@ export interface EngineOptions {
 export function runRules(set: ManifestSet, options: EngineOptions): Finding[] {
   const settings = options.rules ?? {};
   const enabled = <R extends { id: string }>(rule: R) => settings[rule.id]?.enabled !== false;
-  const severityOf = (rule: Rule | InputRule) => settings[rule.id]?.severity ?? rule.severity;
+  const severityOf = (rule: Rule | InputRule, hit?: Hit) => settings[rule.id]?.severity ?? hit?.severity ?? rule.severity;
   const findings: Finding[] = [];
 
   const inputRules = INPUT_RULES.filter(enabled);
   for (const problem of set.problems) {
     for (const rule of inputRules) {
       if (!rule.appliesTo(problem)) continue;
-      for (const hit of rule.check(problem)) findings.push(problemFinding(rule, severityOf(rule), problem, hit));
+      for (const hit of rule.check(problem)) findings.push(problemFinding(rule, severityOf(rule, hit), problem, hit));
     }
   }
 
@@ -48,7 +48,7 @@ export function runRules(set: ManifestSet, options: EngineOptions): Finding[] {
     const context: RuleContext = { graph, kubernetesVersion: options.kubernetesVersion };
     for (const rule of rules) {
       if (!rule.appliesTo(resource) || isOptedOut(resource, rule)) continue;
-      for (const hit of rule.check(resource, context)) findings.push(resourceFinding(rule, severityOf(rule), resource, hit));
+      for (const hit of rule.check(resource, context)) findings.push(resourceFinding(rule, severityOf(rule, hit), resource, hit));
     }
   }
   return dedupe(findings).sort(compareFindings);

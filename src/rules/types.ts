@@ -11,6 +11,11 @@ export interface Hit {
   readonly path: string;
   readonly message: string;
   readonly fix?: Operation[];
+  /**
+   * a milder severity for this hit than the rule's (a duplicate across alternative files is only a
+   * notice); a severity set for the rule in the configuration still wins
+   */
+  readonly severity?: Severity;
 }
 
 export interface RuleContext {

@@ -1,7 +1,7 @@
-import path from "node:path";
-import { FILES_SCOPE } from "../../manifests/load.js";
+import type { ResourceGraph } from "../../graph/graph.js";
+import { isPlainScope } from "../../graph/scopes.js";
 import type { Resource } from "../../manifests/resource.js";
-import type { Rule } from "../types.js";
+import type { Hit, Rule } from "../types.js";
 
 export const duplicateResource: Rule = {
   id: "duplicate-resource",
@@ -10,29 +10,59 @@ export const duplicateResource: Rule = {
   category: "input",
   why: "Two manifests for the same object fight: kubectl applies both and the last one silently wins, Kustomize refuses to build, and GitOps controllers flip between them. Keep one definition per object and scope.",
   appliesTo: hasOwnName,
-  check: (resource, context) => {
-    // identity is API group, kind, namespace and name; a missing namespace is `default`, as Kustomize also reads it
-    const same = context.graph.withIdentity(resource).filter((other) => hasOwnName(other) && sameTarget(other, resource));
-    const first = same[0];
-    if (!first || first === resource || sameDocument(first, resource)) return [];
-    const at = first.source.locate("/metadata/name");
-    const namespace = resource.namespace ? ` in namespace "${resource.namespace}"` : "";
-    return [
-      {
-        path: "/metadata/name",
-        message: `${resource.kind} "${resource.name}"${namespace} is already defined at ${first.source.file}:${at.line}; only one of them ends up in the cluster`,
-      },
-    ];
+  check: (resource, { graph }) => {
+    const earlier = earlierCopies(resource, graph);
+    const first = earlier[0];
+    if (!first) return [];
+    // one Kustomize rendering, or one file, is one apply: every copy in it really collides
+    const collides = isPlainScope(resource.scope) ? earlier.find((other) => other.source.file === resource.source.file) : first;
+    if (collides) return [collision(resource, collides)];
+    return alternativeFiles(resource, first.source.file, graph);
   },
 };
 
+/** The definitions of the same object before this one, in input order; API group, kind, namespace and name are its identity. */
+function earlierCopies(resource: Resource, graph: ResourceGraph): Resource[] {
+  const copies = graph
+    .withIdentity(resource)
+    .filter((other) => other === resource || (hasOwnName(other) && !sameDocument(other, resource)));
+  const index = copies.indexOf(resource);
+  return index < 0 ? [] : copies.slice(0, index);
+}
+
+function collision(resource: Resource, first: Resource): Hit {
+  const at = first.source.locate("/metadata/name");
+  return {
+    path: "/metadata/name",
+    message: `${describe(resource)} is already defined at ${first.source.file}:${at.line}; only one of them ends up in the cluster`,
+  };
+}
+
 /**
- * Plain files in sibling directories (`envs/prod`, `envs/staging`) are usually applied to different
- * clusters, so only copies in the same directory are certain to collide. One Kustomize rendering is one
- * apply, so every copy in it collides.
+ * Sample and variant folders hold the same objects in several files (`app.yaml`, `app-psa.yaml`,
+ * `app-dualstack.yaml`) of which people apply one: a notice, said once per pair of files, at the first
+ * object the later file repeats.
  */
-function sameTarget(a: Resource, b: Resource): boolean {
-  return a.scope !== FILES_SCOPE || path.dirname(a.source.file) === path.dirname(b.source.file);
+function alternativeFiles(resource: Resource, earlierFile: string, graph: ResourceGraph): Hit[] {
+  const repeated = graph
+    .inFile(resource.source.file)
+    .filter((other) => hasOwnName(other) && earlierCopies(other, graph)[0]?.source.file === earlierFile);
+  if (repeated[0] !== resource) return [];
+  const examples = repeated.slice(0, 3).map(describe).join(", ");
+  const more = repeated.length > 3 ? ` and ${repeated.length - 3} more` : "";
+  const what = repeated.length === 1 ? examples : `${repeated.length} objects (${examples}${more})`;
+  return [
+    {
+      path: "/metadata/name",
+      severity: "info",
+      message: `${resource.source.file} repeats ${what} of ${earlierFile}: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
+    },
+  ];
+}
+
+function describe(resource: Resource): string {
+  const namespace = resource.namespace ? ` in namespace "${resource.namespace}"` : "";
+  return `${resource.kind} "${resource.name}"${namespace}`;
 }
 
 /** `generateName` gives every object a fresh name, so two of them are never the same object. */
