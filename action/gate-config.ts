@@ -22,34 +22,28 @@ export interface ConfigChange {
   /** the file as the repository names it */
   readonly file: string;
   readonly how: "added" | "modified" | "removed";
-  /** the changed configuration would not load: why (it will fail every run after merge) */
-  readonly problem: string | undefined;
 }
 
 /**
  * The base revision's configuration file (`configPath`, relative to each tree), compared with the
- * head's. A file the base lacks is the default configuration; an invalid base file is an error
- * (the step fails: the branch itself is broken, and the pull request cannot be judged fairly).
+ * head's. A file the base lacks is the default configuration. An invalid file on either side is a
+ * ConfigError (the step fails): on the base the branch itself is broken; on the head the pull
+ * request would break every run after its merge. Failing is never a way to pass the gate.
  */
 export async function gateConfig(headDir: string, baseDir: string | undefined, configPath: string): Promise<GateConfig> {
   const file = configPath.replaceAll("\\", "/");
   if (baseDir === undefined) return { config: EMPTY_CONFIG, source: "defaults", change: undefined };
   const baseText = await readConfigText(baseDir, configPath);
-  // the head's file is only compared and checked, so whatever is wrong with it is reported, not thrown
-  const head = await readConfigText(headDir, configPath).then(
-    (text) => ({ text, problem: text === undefined ? undefined : problemOf(text, file) }),
-    (error: unknown) => {
-      if (error instanceof ConfigError) return { text: "", problem: error.message };
-      throw error;
-    },
-  );
-  if (baseText === undefined && head.text === undefined && path.normalize(configPath) !== path.normalize(DEFAULT_CONFIG)) {
+  // the head's file does not judge, but a broken one would fail every run after merge: it fails now
+  const headText = await readConfigText(headDir, configPath);
+  if (headText !== undefined && headText !== baseText) parseConfig(headText, file);
+  if (baseText === undefined && headText === undefined && path.normalize(configPath) !== path.normalize(DEFAULT_CONFIG)) {
     throw new ConfigError(file, 0, 0, "the config input names a file that does not exist");
   }
   const config = baseText === undefined ? EMPTY_CONFIG : parseBase(baseText, file);
-  if (head.text === baseText) return { config, source: "base", change: undefined };
-  const how = baseText === undefined ? "added" : head.text === undefined ? "removed" : "modified";
-  return { config, source: "base", change: { file, how, problem: head.problem } };
+  if (headText === baseText) return { config, source: "base", change: undefined };
+  const how = baseText === undefined ? "added" : headText === undefined ? "removed" : "modified";
+  return { config, source: "base", change: { file, how } };
 }
 
 /**
@@ -79,15 +73,5 @@ function parseBase(text: string, file: string): PlumblineConfig {
       error.column,
       `${error.detail} (in the base branch's configuration, which judges pull requests)`,
     );
-  }
-}
-
-function problemOf(text: string, file: string): string | undefined {
-  try {
-    parseConfig(text, file);
-    return undefined;
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
   }
 }

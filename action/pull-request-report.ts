@@ -114,15 +114,9 @@ function headline(report: PullRequestReport): string[] {
 function configChangeNote(change: ConfigChange): string[] {
   const verb = change.how === "added" ? "adds" : change.how === "removed" ? "removes" : "changes";
   const lines = [
-    `> [!${change.problem ? "WARNING" : "NOTE"}]`,
+    "> [!NOTE]",
     `> This pull request ${verb} Plumbline's configuration (${codeSpan(change.file)}); it takes effect after merge. Its findings are judged under the base branch's configuration.`,
   ];
-  if (change.problem) {
-    lines.push(
-      ">",
-      `> The changed configuration will not load, and every run after merge will fail: ${escapeMarkdown(change.problem)}`,
-    );
-  }
   return lines;
 }
 
