@@ -10,6 +10,7 @@ import { publishStatus } from "./commit-status.js";
 import type { PullRequestTrigger } from "./environment.js";
 import { type GateConfig, gateConfig } from "./gate-config.js";
 import { headFiles } from "./head-files.js";
+import { actingLogin } from "./identity.js";
 import { type InlineResult, reviewInline } from "./inline-review.js";
 import { resolveFailOn } from "./inputs.js";
 import { writeJobSummary } from "./job-summary.js";
@@ -101,11 +102,14 @@ async function report(context: RunContext, trigger: PullRequestTrigger, analysed
   const files = headFiles(analysed.headDir);
   // a parser error at the very end of a file points one line past it: annotate the last line instead
   const placed = gated.map((f) => ({ ...f, line: Math.min(f.line, files.lastLine(f.file) ?? f.line) }));
+  // whose comments are ours: asked once, only when a comment or review will be looked for
+  const actor = inputs.review || inputs.comment ? await actingLogin(client) : undefined;
   const reviewTarget: ReviewTarget = {
     client,
     repository: environment.repository,
     number: trigger.number,
     headSha: trigger.headSha,
+    actor,
   };
 
   // the review first: what cannot be commented inline is then listed in the sticky comment
@@ -140,7 +144,7 @@ async function report(context: RunContext, trigger: PullRequestTrigger, analysed
         // a pull request that changes nothing Plumbline cares about gets no new comment, but an
         // existing one is kept current (it may have reported findings that are now gone)
         const worthSaying = classified.introduced.length > 0 || classified.fixed.length > 0;
-        const target = { client, repository: environment.repository, number: trigger.number };
+        const target = { client, repository: environment.repository, number: trigger.number, actor };
         const how = await upsertStickyComment(target, body, { create: worthSaying });
         core.info(`Plumbline comment ${how}`);
       })
@@ -205,5 +209,4 @@ function announce(gate: GateConfig): void {
     `This pull request changes Plumbline's configuration (${gate.change.file}); it takes effect after merge. ` +
       "Its findings are judged under the base branch's configuration.",
   );
-  if (gate.change.problem) core.warning(`The changed configuration will not load: ${gate.change.problem}`);
 }

@@ -1,4 +1,5 @@
 import type { Repository } from "./environment.js";
+import { isAuthoredBy } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
 import { type InlineComment, postedFingerprints } from "./review-comments.js";
 
@@ -7,9 +8,14 @@ export interface ReviewTarget {
   readonly repository: Repository;
   readonly number: number;
   readonly headSha: string;
+  /** the login the token acts as (see actingLogin); only its comments' markers count */
+  readonly actor: string | undefined;
 }
 
-/** Fingerprints already commented inline on this pull request, by any earlier run. */
+/**
+ * Fingerprints already commented inline on this pull request by an earlier run: markers in comments
+ * of the Action's own account only, so nobody can silence a finding by pasting its marker.
+ */
 export async function listPostedFingerprints(target: ReviewTarget): Promise<Set<string>> {
   const { client, repository, number } = target;
   const comments = await client.paginate(client.rest.pulls.listReviewComments, {
@@ -17,7 +23,9 @@ export async function listPostedFingerprints(target: ReviewTarget): Promise<Set<
     pull_number: number,
     per_page: 100,
   });
-  return postedFingerprints(comments.map((comment) => comment.body));
+  return postedFingerprints(
+    comments.filter((comment) => isAuthoredBy(comment.user, target.actor)).map((comment) => comment.body),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Repository } from "./environment.js";
+import { type CommentAuthor, isAuthoredBy } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
 import { STICKY_MARKER } from "./pull-request-report.js";
 
@@ -6,17 +7,19 @@ export interface StickyTarget {
   readonly client: GitHubClient;
   readonly repository: Repository;
   readonly number: number;
+  /** the login the token acts as (see actingLogin); undefined: no comment is trusted as ours */
+  readonly actor: string | undefined;
 }
 
 interface ListedComment {
   readonly id: number;
   readonly body?: string | undefined;
-  readonly user?: { readonly type?: string } | null;
+  readonly user?: CommentAuthor | null;
 }
 
 /**
  * Creates the sticky comment, or edits it in place when an earlier run left one: found by the
- * hidden marker, preferring a bot's (anyone can paste the marker into their own comment).
+ * hidden marker in a comment of the Action's own account (anyone can paste the marker into theirs).
  */
 export async function upsertStickyComment(
   target: StickyTarget,
@@ -29,7 +32,7 @@ export async function upsertStickyComment(
     issue_number: number,
     per_page: 100,
   });
-  const existing = findSticky(comments);
+  const existing = findSticky(comments, target.actor);
   if (existing) {
     await client.rest.issues.updateComment({ ...repository, comment_id: existing.id, body });
     return "updated";
@@ -39,7 +42,7 @@ export async function upsertStickyComment(
   return "created";
 }
 
-export function findSticky(comments: readonly ListedComment[]): ListedComment | undefined {
-  const marked = comments.filter((comment) => comment.body?.includes(STICKY_MARKER));
-  return marked.find((comment) => comment.user?.type === "Bot") ?? marked[0];
+/** The earliest comment that carries the marker and was posted by `actor`; never someone else's. */
+export function findSticky(comments: readonly ListedComment[], actor: string | undefined): ListedComment | undefined {
+  return comments.find((comment) => comment.body?.includes(STICKY_MARKER) && isAuthoredBy(comment.user, actor));
 }

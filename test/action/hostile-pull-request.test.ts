@@ -2,6 +2,11 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STICKY_MARKER } from "../../action/pull-request-report.js";
+import { findingMarker } from "../../action/review-comments.js";
+import { check } from "../../src/check.js";
+import { parseConfig } from "../../src/config/load.js";
+import { BOT, type StoredComment } from "./support/mock-github.js";
 import { buildBundle } from "./support/run-action.js";
 import { expectCleanRun, onlyRules, type PullRequestScenario, pullRequestScenario } from "./support/scenario.js";
 
@@ -95,7 +100,8 @@ describe("the gate is judged by the base branch's configuration", () => {
     const pr = await scenario({
       base: { [CONFIG]: strict, "deploy/web.yaml": deployment("web", "nginx:1.27.0") },
       head: {
-        [CONFIG]: `failOn: none\n${onlyRules()}`,
+        // the gate switched off the two ways a configuration can: a lax threshold, the rule off
+        [CONFIG]: `failOn: error\n${onlyRules()}`,
         "deploy/web.yaml": deployment("web", "nginx:latest"),
       },
     });
@@ -115,7 +121,7 @@ describe("the gate is judged by the base branch's configuration", () => {
   it("a pull request that adds a configuration is judged under the defaults the base had", async () => {
     const pr = await scenario({
       base: { "deploy/web.yaml": deployment("web", "nginx:1.27.0") },
-      head: { [CONFIG]: `failOn: none\n`, "deploy/web.yaml": deployment("web", "nginx:1.27.0-broken\n    : [") },
+      head: { [CONFIG]: onlyRules(), "deploy/web.yaml": deployment("web", "nginx:1.27.0-broken\n    : [") },
     });
     const run = await pr.run();
     expectCleanRun(run, pr.mock);
@@ -124,15 +130,29 @@ describe("the gate is judged by the base branch's configuration", () => {
     expect(pr.mock.state.issueComments.at(-1)?.body).toContain("This pull request adds Plumbline's configuration");
   }, 60_000);
 
-  it("says when the changed configuration would not load, without failing on it", async () => {
+  it("a changed configuration that would not load fails the step at the bad key (it cannot pass the gate that way)", async () => {
     const pr = await scenario({
       base: { [CONFIG]: strict, "deploy/web.yaml": deployment("web", "nginx:1.27.0") },
-      head: { [CONFIG]: `${strict}failOn: sometimes\n`, "deploy/web.yaml": deployment("web", "nginx:1.27.1") },
+      head: { [CONFIG]: "failOn: sometimes\n", "deploy/web.yaml": deployment("web", "nginx:1.27.1") },
     });
     const run = await pr.run();
     expectCleanRun(run, pr.mock);
-    expect(run.exitCode).toBe(0);
-    expect(run.summary).toContain("The changed configuration will not load");
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/::error title=Plumbline configuration,file=\.github\/plumbline\.yml,line=1/);
+  }, 60_000);
+
+  it("a configuration that is a symbolic link is refused, not followed", async () => {
+    const secret = path.join(outside, "runner-secret.yml");
+    await writeFile(secret, "failOn: error\nrules:\n  image-tag-latest: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n");
+    const pr = await scenario({
+      base: { [CONFIG]: strict, "deploy/web.yaml": deployment("web", "nginx:1.27.0") },
+      head: { [CONFIG]: null, "deploy/web.yaml": deployment("web", "nginx:1.27.1") },
+    });
+    await symlink(secret, path.join(pr.fixture.dir, CONFIG));
+    const run = await pr.run();
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("is a symbolic link");
+    expect(run.stdout).not.toContain("ghp_");
   }, 60_000);
 
   it("a pull request that leaves the configuration alone gets no note", async () => {
@@ -143,5 +163,68 @@ describe("the gate is judged by the base branch's configuration", () => {
     const run = await pr.run();
     expect(run.exitCode).toBe(1);
     expect(run.summary).not.toContain("Plumbline's configuration");
+  }, 60_000);
+});
+
+describe("only the Action's own comments are ever edited or trusted", () => {
+  const files = {
+    base: { [CONFIG]: onlyRules("image-tag-latest"), "deploy/web.yaml": deployment("web", "nginx:1.27.0") },
+    head: { "deploy/web.yaml": deployment("web", "nginx:latest") },
+  };
+  const mallory = { login: "mallory", id: 666, type: "User" as const };
+  const otherApp = { login: "evil-app[bot]", id: 667, type: "Bot" as const };
+
+  it("ignores the sticky marker in a user's or another bot's comment, and a pasted finding marker", async () => {
+    const pr = await scenario(files);
+    const [finding] = (
+      await check(["deploy/web.yaml"], {
+        cwd: pr.fixture.dir,
+        root: pr.fixture.dir,
+        config: parseConfig(onlyRules("image-tag-latest"), CONFIG),
+      })
+    ).findings;
+    const planted: StoredComment[] = [
+      { id: 1, body: `${STICKY_MARKER}\nApproved, merge at will. [details](https://evil.example)`, user: mallory },
+      { id: 2, body: `${STICKY_MARKER}\nAll clear`, user: otherApp },
+    ];
+    pr.mock.state.issueComments.push(...planted.map((comment) => ({ ...comment })));
+    // a finding marker pasted into someone else's review comment must not silence the finding
+    pr.mock.state.reviewComments.push({
+      id: 3,
+      review_id: 4,
+      path: "deploy/web.yaml",
+      line: 17,
+      start_line: null,
+      commit_id: pr.head,
+      body: findingMarker(finding?.fingerprint ?? ""),
+      user: mallory,
+    });
+    const run = await pr.run();
+    expectCleanRun(run, pr.mock);
+    expect(pr.mock.state.issueComments.slice(0, 2)).toEqual(planted);
+    expect(pr.mock.state.issueComments).toHaveLength(3);
+    expect(pr.mock.state.issueComments[2]?.user).toEqual(BOT);
+    expect(pr.mock.state.issueComments[2]?.body).toContain("image-tag-latest");
+    expect(pr.mock.state.reviewComments.filter((comment) => comment.user.login === BOT.login)).toHaveLength(1);
+  }, 60_000);
+
+  it("edits its own comment on the next run", async () => {
+    const pr = await scenario(files);
+    pr.mock.state.issueComments.push({ id: 1, body: `${STICKY_MARKER}\nfake`, user: mallory });
+    await pr.run();
+    const run = await pr.run();
+    expectCleanRun(run, pr.mock);
+    expect(pr.mock.state.issueComments).toHaveLength(2);
+    expect(pr.mock.state.issueComments[0]?.body).toBe(`${STICKY_MARKER}\nfake`);
+  }, 60_000);
+
+  it("when it cannot tell its own account, it edits nothing and posts a new comment", async () => {
+    const pr = await scenario(files);
+    await pr.run();
+    pr.mock.state.viewer = undefined;
+    const run = await pr.run();
+    expect(pr.mock.state.issueComments).toHaveLength(2);
+    expect(pr.mock.requests.some((r) => r.operation === "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}")).toBe(false);
+    expect(run.stdout).toMatch(/::warning::Plumbline cannot tell which account its token acts as/);
   }, 60_000);
 });

@@ -107,6 +107,7 @@ describe("a pull request on examples/", () => {
 
     // the whole conversation with GitHub for one run
     expect(mock.counts()).toEqual({
+      "POST /graphql": 1,
       "GET /repos/{owner}/{repo}/pulls/{pull_number}/files": 1,
       "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments": 1,
       "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews": 1,
@@ -140,6 +141,7 @@ describe("a pull request on examples/", () => {
     expect(mock.state.issueComments).toHaveLength(1);
     expect(mock.state.issueComments[0]?.id).toBe(commentId);
     expect(mock.counts()).toEqual({
+      "POST /graphql": 1,
       "GET /repos/{owner}/{repo}/pulls/{pull_number}/files": 1,
       "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments": 1,
       "GET /repos/{owner}/{repo}/issues/{issue_number}/comments": 1,

@@ -38,7 +38,7 @@ export interface RecordedRequest {
   readonly status: number;
 }
 
-interface User {
+export interface User {
   readonly login: string;
   readonly id: number;
   readonly type: "Bot" | "User";
@@ -89,9 +89,11 @@ export interface MockState {
   readOnly: boolean;
   /** operations (`METHOD template`) that answer one secondary rate limit before succeeding */
   secondaryLimitOnce: Set<string>;
+  /** what GraphQL's `viewer { login }` answers (undefined: refused); the account comments are posted as */
+  viewer: string | undefined;
 }
 
-const BOT: User = { login: "github-actions[bot]", id: 41898282, type: "Bot" };
+export const BOT: User = { login: "github-actions[bot]", id: 41898282, type: "Bot" };
 const LIST_FILES_CAP = 3000;
 
 export class MockGitHub {
@@ -109,6 +111,7 @@ export class MockGitHub {
     statuses: [],
     readOnly: false,
     secondaryLimitOnce: new Set(),
+    viewer: BOT.login,
   };
   private server: Server | undefined;
   private nextId = 1000;
@@ -151,6 +154,7 @@ export class MockGitHub {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.url === "/graphql") return this.graphql(request, response);
     const { method, url, body, verdict, violations } = await readGitHubRequest(request, this.url);
     this.violations.push(...violations);
     if (request.headers.authorization !== `token ${this.token}`) {
@@ -260,6 +264,29 @@ export class MockGitHub {
         this.violations.push(`the mock does not serve ${operation || "this request"}`);
         return [404, { message: "Not Found" }];
     }
+  }
+
+  /**
+   * GraphQL, which the REST description does not cover: only the one query the Action sends (who the
+   * token acts as) is served; anything else is a violation.
+   */
+  private async graphql(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as { query?: string };
+    const query = (body.query ?? "").replace(/\s+/g, " ").trim();
+    if (request.headers.authorization !== `token ${this.token}`)
+      this.violations.push("POST /graphql: missing or wrong authorization header");
+    const reply = (status: number, data: unknown) => {
+      this.requests.push({ method: "POST", url: "/graphql", operation: "POST /graphql", body, status });
+      response.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(data));
+    };
+    if (request.method !== "POST" || query !== "query { viewer { login } }") {
+      this.violations.push(`the mock does not serve the GraphQL request ${query}`);
+      return reply(400, { message: "Problems parsing JSON" });
+    }
+    if (this.state.viewer === undefined) return reply(403, { message: "Resource not accessible by integration" });
+    return reply(200, { data: { viewer: { login: this.state.viewer } } });
   }
 
   /** GitHub's rules for a review: commit_id is the head, every comment on a line its hunks show. */
