@@ -1,7 +1,21 @@
 import type { CelFunc } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
+import { COMPARISON_FUNCS } from "./comparable.js";
+import { IP_FUNCS } from "./ip.js";
 import { LIST_FUNCS } from "./lists.js";
+import { QUANTITY_FUNCS } from "./quantity.js";
 import { REGEX_FUNCS } from "./regex.js";
+import { SEMVER_FUNCS } from "./semver.js";
+import { URL_FUNCS } from "./urls.js";
 
 /** The functions Kubernetes adds to standard CEL that Plumbline implements (docs/rules/custom.md lists the rest). */
-export const KUBERNETES_FUNCS: readonly CelFunc[] = [...strings, ...LIST_FUNCS, ...REGEX_FUNCS];
+export const KUBERNETES_FUNCS: readonly CelFunc[] = [
+  ...strings,
+  ...LIST_FUNCS,
+  ...REGEX_FUNCS,
+  ...QUANTITY_FUNCS,
+  ...SEMVER_FUNCS,
+  ...COMPARISON_FUNCS,
+  ...URL_FUNCS,
+  ...IP_FUNCS,
+];

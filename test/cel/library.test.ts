@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest";
+import { compileCel } from "../../src/cel/program.js";
+import { fromCelValue } from "../../src/cel/values.js";
+
+/** Evaluates an expression with no variables: the value, or "error" when CEL gives an error. */
+function value(expression: string): unknown {
+  const result = compileCel(expression).evaluate({});
+  return result.ok ? fromCelValue(result.value) : "error";
+}
+
+/**
+ * Each table is the documented examples of one Kubernetes CEL library (kubernetes.io "CEL in
+ * Kubernetes" and the godoc of k8s.io/apiserver/pkg/cel/library), as `expression → documented result`.
+ */
+function examples(name: string, table: readonly (readonly [string, unknown])[]) {
+  describe(name, () => {
+    it.each(table)("%s", (expression, expected) => {
+      expect(value(expression)).toEqual(expected);
+    });
+  });
+}
+
+examples("lists", [
+  ["[1, 2, 3].isSorted()", true],
+  ["['a', 'b', 'b', 'c'].isSorted()", true],
+  ["[2.0, 1.0].isSorted()", false],
+  ["[1].isSorted()", true],
+  ["[].isSorted()", true],
+  ["[1, 3].sum()", 4],
+  ["[1.0, 3.0].sum()", 4],
+  ["[].sum()", 0],
+  ["[1, 3].min()", 1],
+  ["[1, 3].max()", 3],
+  ["[].min()", "error"],
+  ["[1].min()", 1],
+  ["([0] + []).min()", 0],
+  ["[1, 2, 2, 3].indexOf(2)", 1],
+  ["['a', 'b', 'b', 'c'].lastIndexOf('b')", 2],
+  ["[1.0].indexOf(1.1)", -1],
+  ["[].indexOf('string')", -1],
+  ["[{'weight': 0.25}, {'weight': 0.75}].map(x, x.weight).sum() == 1.0", true],
+  ["['should-be-first', 'x'].indexOf('should-be-first') == 0", true],
+]);
+
+examples("regex", [
+  ["'abc 123'.find('[0-9]+')", "123"],
+  ["'abc'.find('[0-9]+')", ""],
+  ["'123 abc 456'.findAll('[0-9]+')", ["123", "456"]],
+  ["'123 abc 456'.findAll('[0-9]+', 1)", ["123"]],
+  ["'123 abc 456'.findAll('xyz')", []],
+  ["'1, 2, 3, 4'.findAll('[0-9]+').map(x, int(x)).sum() < 100", true],
+  ["'abc'.find('(')", "error"],
+]);
+
+examples("URLs", [
+  ["isURL('https://user:pass@example.com:80/path?query=val#fragment')", true],
+  ["isURL('/absolute-path')", true],
+  ["isURL('https://a:b:c/')", false],
+  ["isURL('../relative-path')", false],
+  ["url('https://a:b:c/')", "error"],
+  ["url('/path').getScheme()", ""],
+  ["url('https://example.com/').getScheme()", "https"],
+  ["url('https://example.com:80/').getHost()", "example.com:80"],
+  ["url('https://example.com/').getHost()", "example.com"],
+  ["url('https://[::1]:80/').getHost()", "[::1]:80"],
+  ["url('https://[::1]/').getHost()", "[::1]"],
+  ["url('/path').getHost()", ""],
+  ["url('https://example.com:80/').getHostname()", "example.com"],
+  ["url('https://127.0.0.1:80/').getHostname()", "127.0.0.1"],
+  ["url('https://[::1]:80/').getHostname()", "::1"],
+  ["url('/path').getHostname()", ""],
+  ["url('https://example.com:80/').getPort()", "80"],
+  ["url('https://example.com/').getPort()", ""],
+  ["url('/path').getPort()", ""],
+  ["url('https://example.com/path').getEscapedPath()", "/path"],
+  ["url('https://example.com/path with spaces/').getEscapedPath()", "/path%20with%20spaces/"],
+  ["url('https://example.com').getEscapedPath()", ""],
+  ["url('https://example.com/path?k1=a&k2=b&k2=c').getQuery()", { k1: ["a"], k2: ["b", "c"] }],
+  ["url('https://example.com/path?key with spaces=value with spaces').getQuery()", { "key with spaces": ["value with spaces"] }],
+  ["url('https://example.com/path?').getQuery()", {}],
+  ["url('https://example.com/path').getQuery()", {}],
+]);
+
+examples("quantity", [
+  ["isQuantity('1.5G')", true],
+  ["isQuantity('200K')", false],
+  ["isQuantity('Three')", false],
+  ["quantity('500000G').isInteger()", true],
+  ["quantity('50k').asInteger()", 50000],
+  ["quantity('9999999999999999999999999999999999999G').asApproximateFloat() > 1e45", true],
+  ["quantity('50k').add(20).sub(quantity('100k')).sub(-50000).asInteger()", 20],
+  ["quantity('50k').sub(20000).asInteger()", 30000],
+  ["quantity('200M').compareTo(quantity('0.2G'))", 0],
+  ["quantity('150Mi').isGreaterThan(quantity('100Mi'))", true],
+  ["quantity('50M').isLessThan(quantity('100M'))", true],
+  ["quantity('1').sign()", 1],
+  ["quantity('-1').sign()", -1],
+  ["quantity('0').sign()", 0],
+  ["quantity('1.5Gi').isInteger()", true],
+  ["quantity('100m').isInteger()", false],
+  ["quantity('100m').asInteger()", "error"],
+  ["quantity('1') == quantity('1000m')", true],
+]);
+
+examples("IP", [
+  ["isIP('127.0.0.1')", true],
+  ["isIP('::1')", true],
+  ["isIP('127.0.0.256')", false],
+  ["isIP(':::1')", false],
+  ["ip('127.0.0.256')", "error"],
+  ["isIP('01.2.3.4')", false],
+  ["isIP('::ffff:1.2.3.4')", false],
+  ["isIP('fe80::1%eth0')", false],
+  ["ip.isCanonical('127.0.0.1')", true],
+  ["ip.isCanonical('2001:db8::abcd')", true],
+  ["ip.isCanonical('2001:DB8::ABCD')", false],
+  ["ip.isCanonical('2001:db8::0:0:0:abcd')", false],
+  ["ip('127.0.0.1').family()", 4],
+  ["ip('::1').family()", 6],
+  ["ip('0.0.0.0').isUnspecified()", true],
+  ["ip('127.0.0.1').isUnspecified()", false],
+  ["ip('::').isUnspecified()", true],
+  ["ip('::1').isUnspecified()", false],
+  ["ip('127.0.0.1').isLoopback()", true],
+  ["ip('192.168.0.1').isLoopback()", false],
+  ["ip('::1').isLoopback()", true],
+  ["ip('2001:db8::abcd').isLoopback()", false],
+  ["ip('224.0.0.1').isLinkLocalMulticast()", true],
+  ["ip('224.0.1.1').isLinkLocalMulticast()", false],
+  ["ip('ff02::1').isLinkLocalMulticast()", true],
+  ["ip('fd00::1').isLinkLocalMulticast()", false],
+  ["ip('169.254.169.254').isLinkLocalUnicast()", true],
+  ["ip('192.168.0.1').isLinkLocalUnicast()", false],
+  ["ip('fe80::1').isLinkLocalUnicast()", true],
+  ["ip('fd80::1').isLinkLocalUnicast()", false],
+  ["ip('192.168.0.1').isGlobalUnicast()", true],
+  ["ip('255.255.255.255').isGlobalUnicast()", false],
+  ["ip('2001:db8::abcd').isGlobalUnicast()", true],
+  ["ip('ff00::1').isGlobalUnicast()", false],
+]);
+
+examples("CIDR", [
+  ["isCIDR('192.168.0.0/16')", true],
+  ["isCIDR('::1/128')", true],
+  ["isCIDR('192.168.0.0/33')", false],
+  ["isCIDR('::1/129')", false],
+  ["cidr('192.168.0.0/33')", "error"],
+  ["cidr('192.168.0.0/24').containsIP(ip('192.168.0.1'))", true],
+  ["cidr('192.168.0.0/24').containsIP(ip('192.168.1.1'))", false],
+  ["cidr('192.168.0.0/24').containsIP('192.168.0.1')", true],
+  ["cidr('192.168.0.0/24').containsIP('192.168.1.1')", false],
+  ["cidr('192.168.0.0/16').containsCIDR(cidr('192.168.10.0/24'))", true],
+  ["cidr('192.168.1.0/24').containsCIDR(cidr('192.168.2.0/24'))", false],
+  ["cidr('192.168.0.0/16').containsCIDR('192.168.10.0/24')", true],
+  ["cidr('192.168.1.0/24').containsCIDR('192.168.2.0/24')", false],
+  ["cidr('192.168.0.1/24').ip() == ip('192.168.0.1')", true],
+  ["cidr('192.168.0.1/24').ip().family()", 4],
+  ["cidr('::1/128').ip() == ip('::1')", true],
+  ["cidr('::1/128').ip().family()", 6],
+  ["cidr('192.168.0.0/24').masked() == cidr('192.168.0.0/24')", true],
+  ["cidr('192.168.0.1/24').masked() == cidr('192.168.0.0/24')", true],
+  ["cidr('192.168.0.0/24') == cidr('192.168.0.0/24').masked()", true],
+  ["cidr('192.168.0.1/24') == cidr('192.168.0.1/24').masked()", false],
+  ["cidr('192.168.0.0/16').prefixLength()", 16],
+  ["cidr('::1/128').prefixLength()", 128],
+]);
+
+examples("semver", [
+  ["isSemver('1.0.0')", true],
+  ["isSemver('0.1.0-alpha.1')", true],
+  ["isSemver('hello')", false],
+  ["isSemver('v1.0')", false],
+  ["isSemver('v1.0', true)", true],
+  ["isSemver('1.0', true)", true],
+  ["isSemver('01.01.01', true)", true],
+  ["semver('200K')", "error"],
+  ["semver('Three')", "error"],
+  ["semver('Mi')", "error"],
+  ["semver('v1.0.0', true) == semver('1.0.0')", true],
+  ["semver('1.0', true) == semver('1.0.0')", true],
+  ["semver('01.01.01', true) == semver('1.1.1')", true],
+  ["semver('1.2.3').major()", 1],
+  ["semver('1.2.3').minor()", 2],
+  ["semver('1.2.3').patch()", 3],
+  ["semver('1.2.3').compareTo(semver('1.2.3'))", 0],
+  ["semver('1.2.3').compareTo(semver('2.0.0'))", -1],
+  ["semver('1.2.3').compareTo(semver('0.1.2'))", 1],
+  ["semver('1.0.0-alpha').isLessThan(semver('1.0.0'))", true],
+  ["semver('1.0.0-alpha.1').isLessThan(semver('1.0.0-alpha.beta'))", true],
+  ["semver('2.0.0').isGreaterThan(semver('1.9.9'))", true],
+]);
+
+examples("strings extension and cel.bind", [
+  ["'hello'.upperAscii()", "HELLO"],
+  ["'a,b'.split(',')", ["a", "b"]],
+  ["['a', 'b'].join('-')", "a-b"],
+  ["'%s has %d'.format(['x', 2])", "x has 2"],
+  ["cel.bind(x, 'abc', x + x)", "abcabc"],
+]);
