@@ -13,7 +13,8 @@ const ZERO_WIDTH_SPACE = "\u200b";
 /**
  * Plain text as inline Markdown: literal everywhere, one table cell, no HTML, no links, no
  * emphasis. `@user` and `#123` get a zero-width space after the sign, because GitHub turns them
- * into mentions and cross-references after rendering, which no Markdown escape can prevent.
+ * into mentions and cross-references after rendering, which no Markdown escape can prevent; so do
+ * `://` and `www.`, which GFM's autolink extension would otherwise turn into links.
  */
 export function escapeMarkdown(text: string): string {
   return (
@@ -25,6 +26,9 @@ export function escapeMarkdown(text: string): string {
       .replace(/[\\`*_[\]|~#!$]/g, "\\$&")
       .replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`)
       .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+      // GFM links bare `scheme://…` and `www.…` on its own: a manifest's URL must not become a link
+      .replaceAll("://", `:${ZERO_WIDTH_SPACE}//`)
+      .replace(/(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
       .replace(NEWLINE, "<br>")
   );
 }

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import type { Summary } from "../../src/check.js";
 import type { Finding, Severity } from "../../src/findings/finding.js";
@@ -82,8 +83,20 @@ describe("escapeMarkdown", () => {
     const hostile = 'x | y `code` <img src=x onerror="alert(1)"> **bold** [link](https://evil) $math$ ~~gone~~';
     const escaped = escapeMarkdown(hostile);
     expect(escaped).toContain("x \\| y \\`code\\` &lt;img");
-    expect(escaped).toContain("\\*\\*bold\\*\\* \\[link\\](https://evil) \\$math\\$ \\~\\~gone\\~\\~");
+    expect(escaped).toContain("\\*\\*bold\\*\\* \\[link\\](https:\u200b//evil) \\$math\\$ \\~\\~gone\\~\\~");
     expect(escapeMarkdown("line one\r\nline two\nthree")).toBe("line one<br>line two<br>three");
+  });
+
+  it("turns no bare URL from a manifest into a link (GFM autolinks http://, https://, www. and e-mail addresses)", () => {
+    const hostile =
+      "pull https://evil.example/login?x=1, HTTP://Evil.example, www.evil.example or ftp://evil.example, mail me@evil.example";
+    const html = marked.parse(escapeMarkdown(hostile), { gfm: true, async: false });
+    expect(html).not.toContain("<a");
+    expect(html).not.toContain('evil.example/login"');
+    // still readable: the zero-width spaces are invisible
+    expect(rendered(escapeMarkdown(hostile))).toBe(hostile);
+    // the control: unescaped, GFM does link it
+    expect(marked.parse(hostile, { gfm: true, async: false })).toContain('<a href="https://evil.example/login?x=1"');
   });
 
   it("breaks @mentions and #references, which GitHub links after rendering", () => {
