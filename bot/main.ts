@@ -123,6 +123,7 @@ export async function serve(settings: BotSettings, overrides: BotOverrides = {})
     port: settings.port,
     host: settings.host,
     webhooks,
+    webhookSecret: settings.webhookSecret,
     readiness: bot.readiness,
     registry: bot.metrics.registry,
     log: bot.log,

@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
 import type { Logger } from "../logger.js";
 import type { Readiness } from "./readiness.js";
+import { WEBHOOK_PATH, webhookGate } from "./webhook-gate.js";
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next?: () => void) => unknown;
 
@@ -19,6 +20,8 @@ export interface HttpOptions {
   readonly port: number;
   readonly host: string;
   readonly webhooks: Middleware;
+  /** the App's webhook secret: deliveries are verified here, before Probot sees (or logs) them */
+  readonly webhookSecret: string;
   readonly readiness: Readiness;
   readonly registry: Registry;
   readonly log: Logger;
@@ -31,8 +34,9 @@ export interface RunningServer {
 }
 
 export async function startHttpServer(options: HttpOptions): Promise<RunningServer> {
+  const webhooks = webhookGate(options.webhookSecret, options.webhooks, options.log);
   const server: Server = createServer((request, response) => {
-    handle(request, response, options).catch((error: unknown) => {
+    handle(request, response, options, webhooks).catch((error: unknown) => {
       options.log.error({ path: request.url, error: (error as Error).message }, "request failed");
       if (!response.headersSent) send(response, 500, { error: "internal error" });
     });
@@ -54,7 +58,12 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
   };
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, options: HttpOptions): Promise<void> {
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: HttpOptions,
+  webhooks: Middleware,
+): Promise<void> {
   const path = new URL(request.url ?? "/", "http://bot").pathname;
   if (request.method === "GET" && path === "/health/live") return send(response, 200, { status: "alive" });
   if (request.method === "GET" && path === "/health/ready") {
@@ -67,7 +76,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     response.end(text);
     return;
   }
-  await options.webhooks(request, response, () => send(response, 404, { error: "not found" }));
+  if (request.method === "POST" && path === WEBHOOK_PATH) {
+    await webhooks(request, response);
+    return;
+  }
+  send(response, 404, { error: "not found" });
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {

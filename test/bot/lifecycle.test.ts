@@ -45,6 +45,7 @@ describe("SIGTERM", () => {
       port: 0,
       host: "127.0.0.1",
       webhooks,
+      webhookSecret: world.settings.webhookSecret,
       readiness: world.bot.readiness,
       registry: world.bot.metrics.registry,
       log: world.bot.log,

@@ -188,6 +188,7 @@ describe("the HTTP server", () => {
       port: 0,
       host: "127.0.0.1",
       webhooks,
+      webhookSecret: current.settings.webhookSecret,
       readiness: current.bot.readiness,
       registry: current.bot.metrics.registry,
       log: current.bot.log,
@@ -235,6 +236,29 @@ describe("the HTTP server", () => {
     expect(metrics).toContain('plumbline_bot_drifted_resources{repository="octo-org/shop-deploy",cluster="prod"} 1');
     expect(metrics).toContain("plumbline_bot_run_duration_seconds_count");
     expect((await fetch(`${server.url}/nowhere`)).status).toBe(404);
+  });
+
+  it("logs a webhook with a bad signature by delivery id and event only, never its payload", async () => {
+    world = await startWorld({ shop: { logLevel: "debug" } });
+    server = await serve(world);
+    const payload = pushPayload(world.github.installationId, "refs/heads/main", ["clusters/prod/settings.yaml"]);
+    const privateText = "private-text-of-a-private-repository-Jq7";
+    const body = JSON.stringify({ ...payload, padding: `${privateText} ${"x".repeat(30_000)}` });
+    const before = world.logs.length;
+
+    for (const signature of [`sha256=${createHmac("sha256", "rotated").update(body).digest("hex")}`, "sha256=zz", "sha1=00"]) {
+      expect((await post(server.url, body, signature)).status).toBe(400);
+    }
+    await world.bot.tasks.idle();
+
+    expect(world.repo.pulls).toEqual([]);
+    const lines = world.logs.slice(before);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line).not.toContain(privateText);
+      expect(line.length).toBeLessThan(400);
+      expect(JSON.parse(line)).toMatchObject({ level: "warn", delivery: "d-1", event: "push" });
+    }
   });
 
   it("stays ready when a cluster stops answering: one repository's cluster never stops webhooks for all", async () => {
