@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import type { Finding, Severity } from "../src/findings/finding.js";
 import { docsUrl } from "../src/rules/types.js";
+import { ANNOTATION_MESSAGE_BYTES, ANNOTATION_TITLE_CHARACTERS, capBytes, capCharacters } from "./github-limits.js";
 
 /** The Checks API's annotation, as `checks.create`/`checks.update` take it. */
 export interface CheckAnnotation {
@@ -33,12 +34,12 @@ export function checkAnnotation(finding: Finding): CheckAnnotation {
 export function emitWorkflowAnnotations(findings: readonly Finding[]): void {
   for (const finding of findings) {
     const properties = {
-      title: `Plumbline ${finding.rule}`,
+      title: capCharacters(`Plumbline ${finding.rule}`, ANNOTATION_TITLE_CHARACTERS),
       file: finding.file,
       startLine: Math.max(1, finding.line),
       startColumn: Math.max(1, finding.column),
     };
-    const message = `${finding.message} (${docsUrl(finding.rule)})`;
+    const message = capBytes(`${finding.message} (${docsUrl(finding.rule)})`, ANNOTATION_MESSAGE_BYTES);
     if (finding.severity === "error") core.error(message, properties);
     else if (finding.severity === "warning") core.warning(message, properties);
     else core.notice(message, properties);

@@ -1,9 +1,17 @@
 import type { CheckAnnotation } from "./annotations.js";
 import type { Repository } from "./environment.js";
+import {
+  ANNOTATION_MESSAGE_BYTES,
+  ANNOTATION_RAW_DETAILS_BYTES,
+  ANNOTATION_TITLE_CHARACTERS,
+  ANNOTATIONS_PER_REQUEST,
+  CHECK_RUN_TEXT_CHARACTERS,
+  capBytes,
+  capCharacters,
+} from "./github-limits.js";
 import type { GitHubClient } from "./octokit.js";
 
-/** The Checks API takes at most this many annotations per request. */
-export const ANNOTATIONS_PER_REQUEST = 50;
+export { ANNOTATIONS_PER_REQUEST } from "./github-limits.js";
 /** Past this many, further annotations add noise and requests, not information. */
 export const MAX_ANNOTATIONS = 1000;
 
@@ -29,14 +37,14 @@ export interface CheckRunTarget {
  */
 export async function publishCheckRun(target: CheckRunTarget, content: CheckRunContent): Promise<number> {
   const { client, repository, headSha } = target;
-  const annotations = content.annotations.slice(0, MAX_ANNOTATIONS);
+  const annotations = content.annotations.slice(0, MAX_ANNOTATIONS).map(fitAnnotation);
   const batches: CheckAnnotation[][] = [];
   for (let start = 0; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
     batches.push(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST));
   }
   const output = (batch: CheckAnnotation[] | undefined) => ({
     title: content.title,
-    summary: content.summary,
+    summary: capCharacters(content.summary, CHECK_RUN_TEXT_CHARACTERS),
     ...(batch && batch.length > 0 ? { annotations: batch } : {}),
   });
   const { data } = await client.rest.checks.create({
@@ -53,4 +61,15 @@ export async function publishCheckRun(target: CheckRunTarget, content: CheckRunC
     await client.rest.checks.update({ ...repository, check_run_id: data.id, output: output(batch) });
   }
   return data.id;
+}
+
+/** Each annotation's strings within the Checks API's limits: one over them fails the whole request. */
+export function fitAnnotation(annotation: CheckAnnotation): CheckAnnotation {
+  const rawDetails = (annotation as { raw_details?: string }).raw_details;
+  return {
+    ...annotation,
+    title: capCharacters(annotation.title, ANNOTATION_TITLE_CHARACTERS),
+    message: capBytes(annotation.message, ANNOTATION_MESSAGE_BYTES),
+    ...(rawDetails !== undefined ? { raw_details: capBytes(rawDetails, ANNOTATION_RAW_DETAILS_BYTES) } : {}),
+  };
 }

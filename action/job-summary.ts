@@ -1,4 +1,5 @@
 import * as core from "@actions/core";
+import { capBytes, JOB_SUMMARY_BYTES } from "./github-limits.js";
 
 /**
  * Appends the report to the step's summary page. The summary file only exists inside a job; outside
@@ -6,6 +7,6 @@ import * as core from "@actions/core";
  */
 export async function writeJobSummary(markdown: string): Promise<boolean> {
   if (!process.env.GITHUB_STEP_SUMMARY) return false;
-  await core.summary.addRaw(markdown, true).write();
+  await core.summary.addRaw(capBytes(markdown, JOB_SUMMARY_BYTES), true).write();
   return true;
 }

@@ -1,4 +1,5 @@
 import type { Repository } from "./environment.js";
+import { COMMENT_CHARACTERS, capCharacters } from "./github-limits.js";
 import { isAuthoredBy } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
 import { type InlineComment, postedFingerprints } from "./review-comments.js";
@@ -40,13 +41,13 @@ export async function postReview(target: ReviewTarget, comments: readonly Inline
     pull_number: number,
     commit_id: headSha,
     event: "COMMENT",
-    body,
+    body: capCharacters(body, COMMENT_CHARACTERS),
     comments: comments.map((comment) => ({
       path: comment.path,
       line: comment.line,
       side: "RIGHT" as const,
       ...(comment.startLine !== undefined ? { start_line: comment.startLine, start_side: "RIGHT" as const } : {}),
-      body: comment.body,
+      body: capCharacters(comment.body, COMMENT_CHARACTERS),
     })),
   });
 }

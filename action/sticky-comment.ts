@@ -1,4 +1,5 @@
 import type { Repository } from "./environment.js";
+import { COMMENT_CHARACTERS, capCharacters } from "./github-limits.js";
 import { type CommentAuthor, isAuthoredBy } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
 import { STICKY_MARKER } from "./pull-request-report.js";
@@ -27,6 +28,7 @@ export async function upsertStickyComment(
   options: { create: boolean },
 ): Promise<"created" | "updated" | "not needed"> {
   const { client, repository, number } = target;
+  body = capCharacters(body, COMMENT_CHARACTERS);
   const comments: ListedComment[] = await client.paginate(client.rest.issues.listComments, {
     ...repository,
     issue_number: number,
