@@ -1,6 +1,7 @@
 /**
  * `/plumbline drift [cluster]` in an issue or pull request comment: a person with write access
- * asks for a check now; the bot answers in the same thread. Anyone else gets one polite refusal.
+ * asks for a check now; the bot answers in the same thread. Anyone else gets one polite refusal
+ * per thread an hour.
  */
 
 import { codeSpan, escapeMarkdown } from "../../src/report/markdown-escape.js";
@@ -24,6 +25,7 @@ export interface CommentEvent {
   readonly installation?: { readonly id: number } | null;
 }
 
+const REFUSAL_PERIOD_MS = 60 * 60_000;
 const COMMAND = /^\s*\/plumbline\s+drift(?:\s+([A-Za-z0-9._-]+))?\s*$/m;
 
 /** The cluster named after the command, "" for all of them, undefined when there is no command. */
@@ -48,12 +50,14 @@ async function answer(event: CommentEvent, cluster: string, installationId: numb
     const github = await deps.installationOctokit(installationId);
     const who = event.sender.login;
     if (!(await canWrite(github, repo, who))) {
+      // one refusal per person and thread an hour: asking again and again sends nothing more
       await commentOnce(
         github,
         repo,
         event.issue.number,
-        `denied:${event.comment.id}`,
+        `denied:${who.toLowerCase()}`,
         `@${who} only people with write access to this repository can run \`/plumbline drift\`.`,
+        { withinMs: REFUSAL_PERIOD_MS },
       );
       return;
     }

@@ -33,7 +33,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   let result = await check(args.paths, options);
 
   if (args.fix) {
-    const plan = planFixes(result.findings, result.manifests.resources);
+    const plan = planFixes(result.findings, result.manifests.resources, { unsafe: args.unsafeFixes });
     const outcome = await fixFiles(plan, { cwd: io.cwd, dryRun: args.dryRun, stdinText: stdin });
     io.stderr(fixSummary(outcome, args.dryRun));
     if (args.dryRun) {

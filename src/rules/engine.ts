@@ -72,7 +72,7 @@ function resourceFinding(rule: Rule, severity: Severity, resource: Resource, hit
     message: hit.message,
     fingerprint: fingerprint(rule.id, identity, semanticPath(resource.object, hit.path)),
     path: hit.path,
-    ...(hit.fix ? { fix: hit.fix } : {}),
+    ...(hit.fix ? { fix: hit.fix, fixApplicability: hit.fixApplicability } : {}),
   };
 }
 

@@ -117,6 +117,43 @@ describe("/plumbline drift", () => {
     expect(world.repo.comments[0]?.body).toContain("@outsider only people with write access");
   });
 
+  it("refused: at most one reply per person and thread an hour, however often they ask", async () => {
+    world = await startWorld({ shop: { logLevel: "debug" } });
+    for (const number of [7, 8]) {
+      world.repo.issues.push({
+        number,
+        title: "t",
+        body: "",
+        state: "open",
+        labels: [],
+        user: { login: "mona", id: 1, type: "User" },
+      });
+    }
+    const ask = async (id: number, login: string, issue = 7) => {
+      const payload = commentPayload(world?.github.installationId ?? 0, "/plumbline drift", { login }, issue);
+      (payload.comment as { id: number }).id = id;
+      await deliver(world as World, "issue_comment", payload);
+    };
+    const refusals = (issue: number, login: string) =>
+      world?.repo.comments.filter((comment) => comment.issue_number === issue && comment.body.startsWith(`@${login} `)) ?? [];
+
+    for (let id = 1; id <= 5; id++) await ask(id, "outsider");
+    expect(refusals(7, "outsider")).toHaveLength(1);
+    // another person, another thread: each gets its own one reply
+    await ask(6, "stranger");
+    await ask(7, "outsider", 8);
+    await ask(8, "outsider", 8);
+    expect(refusals(7, "stranger")).toHaveLength(1);
+    expect(refusals(8, "outsider")).toHaveLength(1);
+    expect(clusterChecked(world)).toBe(false);
+
+    // an hour later the next ask is answered again
+    const first = refusals(7, "outsider")[0] as { created_at: string };
+    first.created_at = new Date(Date.now() - 61 * 60_000).toISOString();
+    await ask(9, "outsider");
+    expect(refusals(7, "outsider")).toHaveLength(2);
+  });
+
   it("from a bot, or a comment without the command, does nothing at all", async () => {
     world = await startWorld({ shop: { logLevel: "debug" } });
     await deliver(
