@@ -1,4 +1,4 @@
-import type { Suggestion } from "../src/edit/index.js";
+import { type Suggestion, suggestionLabel } from "../src/edit/index.js";
 import type { Finding } from "../src/findings/finding.js";
 import { escapeMarkdown, severityLabel } from "../src/report/markdown.js";
 import { docsUrl } from "../src/rules/types.js";
@@ -104,7 +104,7 @@ export function commentBody(finding: Finding, suggestion: Suggestion | undefined
     "",
     escapeMarkdown(finding.message),
   ];
-  if (suggestion) parts.push("", suggestionBlock(suggestion.lines));
+  if (suggestion) parts.push("", suggestionLabel(finding.fixApplicability), suggestionBlock(suggestion.lines));
   return parts.join("\n");
 }
 

@@ -17,7 +17,8 @@ Options:
       --kubernetes-version <X.Y>           target Kubernetes version for API checks
       --max-file-size <bytes>              skip larger files (default: 10485760)
       --no-color                           never colour the text report
-      --fix                                apply the fixes findings carry to the files, then report what is left
+      --fix                                apply the safe fixes findings carry to the files, then report what is left
+      --unsafe-fixes                       with --fix: apply unsafe fixes too (they can stop an image starting)
       --dry-run                            with --fix: print the fixes as a unified diff, write nothing
   -h, --help                               show this help
 
@@ -43,6 +44,8 @@ export interface CheckArgs {
   readonly fix: boolean;
   /** with fix: print the diff instead of writing */
   readonly dryRun: boolean;
+  /** with fix: make unsafe fixes too */
+  readonly unsafeFixes: boolean;
 }
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
@@ -60,6 +63,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
       "no-color": { type: "boolean", default: false },
       fix: { type: "boolean", default: false },
       "dry-run": { type: "boolean", default: false },
+      "unsafe-fixes": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -70,6 +74,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
   if (values.config === "") throw new UsageError("--config needs a file name");
   const paths = positionals.length > 0 ? positionals : ["."];
   checkFixFlags(values.fix, values["dry-run"], format, paths);
+  if (values["unsafe-fixes"] && !values.fix) throw new UsageError("--unsafe-fixes only goes with --fix");
   return {
     help: values.help,
     paths,
@@ -77,6 +82,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     noColor: values["no-color"],
     fix: values.fix,
     dryRun: values["dry-run"],
+    unsafeFixes: values["unsafe-fixes"],
     ...(values.output !== undefined ? { output: values.output } : {}),
     ...(values["fail-on"] !== undefined ? { failOn: parseFailOn(values["fail-on"]) } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),

@@ -9,5 +9,5 @@ export {
 } from "./apply-patch.js";
 export { EditError, type EditErrorCode } from "./errors.js";
 export type { LineChange } from "./line-diff.js";
-export { type Suggestion, suggestionFor, suggestionFromResult } from "./suggestion.js";
+export { type Suggestion, suggestionFor, suggestionFromResult, suggestionLabel } from "./suggestion.js";
 export { type LinkPolicy, UnsafeWriteError, type WriteOptions, type WriteOutcome, writeFileAtomic } from "./write-file.js";

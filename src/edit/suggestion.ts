@@ -1,4 +1,5 @@
 import type { Operation } from "fast-json-patch";
+import type { FixApplicability } from "../findings/finding.js";
 import { applyPatchToYaml, type EditOptions, type EditResult, type EditTarget } from "./apply-patch.js";
 import { splitLinesKeepingEnds, withoutLineEnd } from "./text-lines.js";
 
@@ -49,4 +50,14 @@ export function suggestionFromResult(original: string, result: EditResult): Sugg
   }
   if (endLine < startLine || endLine > before.length) return undefined;
   return { startLine, endLine, lines: after.slice(newStart - 1, newEnd) };
+}
+
+/**
+ * The line that goes above a suggested change, saying which kind of fix it is. A fix that says nothing
+ * of itself is taken as unsafe, as `--fix` takes it.
+ */
+export function suggestionLabel(applicability: FixApplicability | undefined): string {
+  return applicability === "safe"
+    ? "Safe fix (`plumbline check --fix` makes it):"
+    : "Unsafe fix: it can change how the workload runs or stop it starting, so check the image first (`plumbline check --fix --unsafe-fixes` makes it):";
 }

@@ -9,6 +9,14 @@ export function severityRank(severity: Severity): number {
   return severity === "error" ? 2 : severity === "warning" ? 1 : 0;
 }
 
+/**
+ * How sure a fix is, as Ruff splits them. A safe fix keeps what the object does (an apiVersion move
+ * whose fields keep their meaning, a duplicate that never took effect): `--fix` applies it. An unsafe
+ * fix is right in general but can change how the workload runs, or stop it starting (runAsNonRoot on
+ * an image whose user is root): it is shown, and applied only with `--unsafe-fixes`.
+ */
+export type FixApplicability = "safe" | "unsafe";
+
 export interface FindingResource {
   readonly apiVersion: string | null;
   readonly kind: string | null;
@@ -31,6 +39,8 @@ export interface Finding {
   readonly path: string;
   /** JSON Patch against the resource, when the right change is certain */
   readonly fix?: Operation[];
+  /** set whenever `fix` is: whether `--fix` applies it or only `--unsafe-fixes` */
+  readonly fixApplicability?: FixApplicability;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

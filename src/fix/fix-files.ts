@@ -34,6 +34,8 @@ export interface FixOutcome {
   readonly skipped: SkippedFix[];
   /** the unified diff of every change, file after file */
   readonly diff: string;
+  /** unsafe fixes not made because `--unsafe-fixes` was not given */
+  readonly heldBack: Finding[];
 }
 
 export async function fixFiles(plan: FixPlan, options: FixFilesOptions): Promise<FixOutcome> {
@@ -75,7 +77,7 @@ export async function fixFiles(plan: FixPlan, options: FixFilesOptions): Promise
     fixed.push({ file: file.file, findings });
     diff += unifiedDiff(diffName(file.file, options.cwd), before, result.text);
   }
-  return { fixed, skipped, diff };
+  return { fixed, skipped, diff, heldBack: plan.heldBack };
 }
 
 async function readStdin(options: FixFilesOptions): Promise<string> {

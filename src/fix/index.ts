@@ -3,6 +3,15 @@ export { applyFileFix, type FailedFix, type FileFixResult } from "./apply.js";
 export { type FixedFile, type FixFilesOptions, type FixOutcome, fixFiles } from "./fix-files.js";
 export { type MergeResult, mergeChanges } from "./merge.js";
 export { minimalPatch } from "./object-patch.js";
-export { type FileFix, type FixPlan, mergeFixes, type ObjectFix, planFixes, type SkippedFix } from "./plan.js";
+export {
+  type FileFix,
+  type FixPlan,
+  isSafeFix,
+  mergeFixes,
+  type ObjectFix,
+  type PlanOptions,
+  planFixes,
+  type SkippedFix,
+} from "./plan.js";
 export { fixSummary } from "./summary.js";
 export { unifiedDiff } from "./unified-diff.js";

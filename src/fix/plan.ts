@@ -37,19 +37,37 @@ export interface FileFix {
 export interface FixPlan {
   readonly files: FileFix[];
   readonly skipped: SkippedFix[];
+  /** unsafe fixes left out because `--unsafe-fixes` was not given */
+  readonly heldBack: Finding[];
+}
+
+export interface PlanOptions {
+  /** make unsafe fixes too (`--unsafe-fixes`); by default only safe ones are made */
+  readonly unsafe?: boolean;
+}
+
+/** A fix without an applicability (a finding from elsewhere) counts as unsafe: only a sure fix is made unasked. */
+export function isSafeFix(finding: Finding): boolean {
+  return finding.fixApplicability === "safe";
 }
 
 /**
- * Plans the fixes of `findings` on `resources` (as `check` returned them). Fixes on one object are
+ * Plans the fixes of `findings` on `resources` (as `check` returned them): the safe ones, and the
+ * unsafe ones too when asked (the others are held back, and counted). Fixes on one object are
  * taken in report order; one that contradicts an earlier one is skipped and said so. Objects rendered
  * by Kustomize are never fixed: the text that made them is a base or a patch, not the rendering.
  */
-export function planFixes(findings: readonly Finding[], resources: readonly Resource[]): FixPlan {
+export function planFixes(findings: readonly Finding[], resources: readonly Resource[], options: PlanOptions = {}): FixPlan {
   const skipped: SkippedFix[] = [];
+  const heldBack: Finding[] = [];
   const byResource = new Map<Resource, Finding[]>();
   const locate = resourceLocator(resources);
   for (const finding of findings) {
     if (!finding.fix || finding.fix.length === 0) continue;
+    if (!options.unsafe && !isSafeFix(finding)) {
+      heldBack.push(finding);
+      continue;
+    }
     const resource = locate(finding);
     if (!resource) {
       skipped.push({ finding, reason: "the object it is about was not found in the files read" });
@@ -84,6 +102,7 @@ export function planFixes(findings: readonly Finding[], resources: readonly Reso
   return {
     files: [...files].map(([file, objects]) => ({ file, objects: objects.sort(byTarget) })),
     skipped,
+    heldBack,
   };
 }
 

@@ -22,5 +22,11 @@ export function fixSummary(outcome: FixOutcome, dryRun: boolean): string {
       lines.push(`  ${finding.file}:${finding.line}:${finding.column} ${finding.rule}: ${reason}`);
     }
   }
+  if (outcome.heldBack.length > 0) {
+    const rules = [...new Set(outcome.heldBack.map((finding) => finding.rule))].sort();
+    lines.push(
+      `plumbline: ${plural(outcome.heldBack.length, "unsafe fix", "unsafe fixes")} held back (${rules.join(", ")}): they can change how a workload runs or stop it starting; review them and apply with --unsafe-fixes`,
+    );
+  }
   return `${lines.join("\n")}\n`;
 }

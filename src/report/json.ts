@@ -17,7 +17,7 @@ export function renderJson(findings: readonly Finding[], summary: Summary): stri
     },
     message: f.message,
     fingerprint: f.fingerprint,
-    ...(f.fix ? { fix: f.fix } : {}),
+    ...(f.fix ? { fix: f.fix, fixApplicability: f.fixApplicability ?? "unsafe" } : {}),
   }));
   return `${JSON.stringify({ findings: shaped, summary }, null, 2)}\n`;
 }

@@ -1,16 +1,32 @@
 import type { Operation } from "fast-json-patch";
-import type { Severity } from "../findings/finding.js";
+import type { FixApplicability, Severity } from "../findings/finding.js";
 import type { ResourceGraph } from "../graph/graph.js";
 import type { LoadProblem, Resource } from "../manifests/resource.js";
 
 export type Category = "input" | "reliability" | "resources" | "security" | "images" | "api-versions" | "links" | "networking";
 
 /** What a rule says about one place in one resource. */
-export interface Hit {
+export type Hit = HitWithoutFix | HitWithFix;
+
+interface HitWithoutFix extends HitBase {
+  readonly fix?: undefined;
+}
+
+/** A fix always says whether it is safe: a rule cannot leave it to a default. */
+interface HitWithFix extends HitBase {
+  readonly fix: Operation[];
+  readonly fixApplicability: FixApplicability;
+}
+
+/** The hit, with the fix when there is one: how rules attach a fix they may not have. */
+export function withFix(hit: HitBase, fix: Operation[] | undefined, fixApplicability: FixApplicability): Hit {
+  return fix ? { ...hit, fix, fixApplicability } : hit;
+}
+
+interface HitBase {
   /** JSON pointer to the field (or its nearest existing parent); the location comes from it */
   readonly path: string;
   readonly message: string;
-  readonly fix?: Operation[];
   /**
    * a milder severity for this hit than the rule's (a duplicate across alternative files is only a
    * notice); a severity set for the rule in the configuration still wins

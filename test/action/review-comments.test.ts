@@ -59,6 +59,14 @@ describe("planInlineComments", () => {
     }));
     expect(inside.comments[0]).toMatchObject({ line: 14, startLine: 12 });
     expect(inside.comments[0]?.body).toContain("```suggestion\nx\n```");
+    // the suggestion says which kind of fix it is (this finding's says nothing: unsafe)
+    expect(inside.comments[0]?.body).toContain("Unsafe fix: ");
+    const safe = planInlineComments([finding("aaaa", 13, { fixApplicability: "safe" })], changed, new Set(), () => ({
+      startLine: 12,
+      endLine: 14,
+      lines: ["x"],
+    }));
+    expect(safe.comments[0]?.body).toContain("\nSafe fix (`plumbline check --fix` makes it):\n```suggestion\nx\n```");
     const across = planInlineComments([finding("aaaa", 13)], changed, new Set(), () => ({
       startLine: 15,
       endLine: 18,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyPatchToYaml, suggestionFor, suggestionFromResult } from "../../src/edit/index.js";
+import { applyPatchToYaml, suggestionFor, suggestionFromResult, suggestionLabel } from "../../src/edit/index.js";
 import { yaml } from "./helpers.js";
 
 const pod = yaml(
@@ -75,5 +75,13 @@ describe("suggestions", () => {
     const text = pod.replaceAll("\n", "\r\n");
     const result = applyPatchToYaml(text, { documentIndex: 0 }, [{ op: "replace", path: "/kind", value: "Job" }]);
     expect(suggestionFromResult(text, result)).toEqual({ startLine: 2, endLine: 2, lines: ["kind: Job"] });
+  });
+});
+
+describe("suggestionLabel", () => {
+  it("says which kind of fix a suggestion is, and takes a fix that does not say as unsafe", () => {
+    expect(suggestionLabel("safe")).toMatch(/^Safe fix .*--fix/);
+    expect(suggestionLabel("unsafe")).toMatch(/^Unsafe fix: .*--unsafe-fixes/);
+    expect(suggestionLabel(undefined)).toBe(suggestionLabel("unsafe"));
   });
 });

@@ -36,13 +36,14 @@ function git(cwd: string, ...args: string[]): string {
  * The round trip: `--fix`, then check again. The fixed findings are gone, none appeared, files without
  * fixes are byte-identical, and in the others every line a fix had no reason to touch is still there.
  */
-async function expectRoundTrip(dir: string, paths: string[]) {
+async function expectRoundTrip(dir: string, paths: string[], { unsafe = true } = {}) {
   const before = await snapshot(dir);
   const checked = await report(dir, paths);
-  const fixable = checked.findings.filter((finding) => finding.fix);
+  const fixable = checked.findings.filter((finding) => finding.fix && (unsafe || finding.fixApplicability === "safe"));
   expect(fixable.length).toBeGreaterThan(0);
 
-  const fixedRun = await run(dir, ["check", ...paths, "--fix", "--format", "json"]);
+  const flags = unsafe ? ["--fix", "--unsafe-fixes"] : ["--fix"];
+  const fixedRun = await run(dir, ["check", ...paths, ...flags, "--format", "json"]);
   const after = await snapshot(dir);
   const rechecked = await report(dir, paths);
   expect((JSON.parse(fixedRun.stdout) as JsonReport).findings).toEqual(rechecked.findings);
@@ -220,7 +221,8 @@ describe("plumbline check --fix --dry-run", () => {
     const result = await run(dir, ["check", ".", "--fix", "--dry-run"]);
     expect(await snapshot(dir)).toEqual(before);
     expect(await Promise.all([...before.keys()].map(async (file) => (await stat(path.join(dir, file))).mtimeMs))).toEqual(times);
-    expect(result.stdout).toMatch(/^--- a\/live\/shop\.yaml\n\+\+\+ b\/live\/shop\.yaml\n@@ /);
+    // the safe fixes only: the legacy Ingress's move comes first (live/shop.yaml has unsafe ones only)
+    expect(result.stdout).toMatch(/^--- a\/shop\/legacy\/ingress\.yaml\n\+\+\+ b\/shop\/legacy\/ingress\.yaml\n@@ /);
     expect(result.stderr).toMatch(/^plumbline: would fix \d+ findings in \d+ files \(dry run: nothing written\)\n/);
     // the exit code is the check's: nothing was changed
     expect(result.code).toBe((await run(dir, ["check", "."])).code);
@@ -291,5 +293,72 @@ describe("fixFiles", () => {
     expect(outcome.diff).toBe("");
     expect(new Set(outcome.skipped.map((skip) => skip.reason))).toEqual(new Set(["the file cannot be read again (ENOENT)"]));
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe("plumbline check --fix: safe and unsafe fixes", () => {
+  // a stock database image runs as root and writes to its root filesystem: the security fixes would stop it
+  const DATABASE = yaml`
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: { name: db }
+    spec:
+      serviceName: db
+      selector: { matchLabels: { app: db } }
+      template:
+        metadata: { labels: { app: db } }
+        spec:
+          containers:
+            - name: postgres
+              image: postgres:16.4
+    ---
+    apiVersion: policy/v1beta1
+    kind: PodDisruptionBudget
+    metadata: { name: db }
+    spec: { maxUnavailable: 1, selector: { matchLabels: { app: db } } }
+  `;
+
+  it("makes only the safe fixes and says how many unsafe ones it held back", async () => {
+    const dir = await tempTree({ "db.yaml": DATABASE });
+    const { findings } = await report(dir, ["db.yaml"]);
+    const unsafe = findings.filter((finding) => finding.fixApplicability === "unsafe");
+    expect(unsafe.map((finding) => finding.rule).sort()).toEqual([
+      "privilege-escalation-allowed",
+      "root-filesystem-writable",
+      "run-as-root",
+    ]);
+    expect(findings.find((finding) => finding.rule === "api-removed")?.fixApplicability).toBe("safe");
+
+    const result = await run(dir, ["check", "db.yaml", "--fix"]);
+    const text = await readFile(path.join(dir, "db.yaml"), "utf8");
+    expect(text).toContain("apiVersion: policy/v1\n");
+    expect(text).not.toContain("securityContext");
+    expect(result.stderr).toBe(
+      "plumbline: fixed 1 finding in 1 file\n  db.yaml: api-removed\nplumbline: 3 unsafe fixes held back (privilege-escalation-allowed, root-filesystem-writable, run-as-root): they can change how a workload runs or stop it starting; review them and apply with --unsafe-fixes\n",
+    );
+  });
+
+  it("makes the unsafe ones too with --unsafe-fixes", async () => {
+    const dir = await tempTree({ "db.yaml": DATABASE });
+    const result = await run(dir, ["check", "db.yaml", "--fix", "--unsafe-fixes"]);
+    const [statefulSet] = readObjects(await readFile(path.join(dir, "db.yaml"), "utf8")) as Array<{
+      spec: { template: { spec: { containers: Array<{ securityContext?: unknown }> } } };
+    }>;
+    expect(statefulSet?.spec.template.spec.containers[0]?.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+    });
+    expect(result.stderr).not.toContain("held back");
+  });
+
+  it("is a usage error without --fix, and is documented in the help and the README", async () => {
+    const dir = await tempTree({ "db.yaml": DATABASE });
+    const alone = await run(dir, ["check", "db.yaml", "--unsafe-fixes"]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/^plumbline: --unsafe-fixes only goes with --fix\n/);
+    const help = await run(REPOSITORY, ["check", "--help"]);
+    expect(help.stdout).toMatch(/--unsafe-fixes {2,}with --fix/);
+    expect(READ_ME()).toMatch(/`--unsafe-fixes`/);
   });
 });

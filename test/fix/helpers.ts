@@ -40,10 +40,13 @@ export interface Fixed extends FileFixResult {
   readonly after: Checked;
 }
 
-/** `check --fix` on one file's text, in memory: the plan, the fixed text, and a check of it. */
-export function fixText(text: string, options: { file?: string; kubernetesVersion?: string } = {}): Fixed {
+/**
+ * `check --fix` on one file's text, in memory: the plan, the fixed text, and a check of it. Unsafe
+ * fixes are made too unless `unsafe: false` (as `--fix --unsafe-fixes`): most tests are about the edits.
+ */
+export function fixText(text: string, options: { file?: string; kubernetesVersion?: string; unsafe?: boolean } = {}): Fixed {
   const before = checkText(text, options);
-  const plan = planFixes(before.findings, before.resources);
+  const plan = planFixes(before.findings, before.resources, { unsafe: options.unsafe ?? true });
   const [file] = plan.files;
   const result = file ? applyFileFix(text, file) : { text, applied: [], failed: [] };
   return { ...result, plan, before, after: checkText(result.text, options) };

@@ -40,7 +40,7 @@ function finding(rule: string, fix: Finding["fix"]): Finding {
     message: rule,
     fingerprint: rule,
     path: "",
-    ...(fix ? { fix } : {}),
+    ...(fix ? { fix, fixApplicability: "safe" as const } : {}),
   };
 }
 
@@ -232,5 +232,21 @@ describe("the round-trip checks' own yardstick", () => {
     expect([...linesAFixMayTouch(text, [after])].sort()).toEqual([2, 3, 4, 5, 6, 7]);
     expect([...linesAFixMayTouch(text, [{ a: 1, b: 2, c: {}, d: { p: 1, q: 2 }, e: [1, 2], f: "keep" }])]).toEqual([]);
     expect([...linesAFixMayTouch(text, [{ a: 1, b: 2, c: {}, d: { p: 1, q: 3 }, e: [1, 2], f: "keep" }])]).toEqual([6]);
+  });
+});
+
+describe("planFixes: applicability", () => {
+  it("holds back unsafe fixes, and fixes without an applicability, unless asked", () => {
+    const { findings, resources } = checkText(DEPLOYMENT);
+    const safeOnly = planFixes(findings, resources);
+    const made = safeOnly.files.flatMap((file) => file.objects.flatMap((object) => object.findings.map((f) => f.rule)));
+    expect(new Set(made)).toEqual(new Set(["duplicate-env-var"]));
+    expect(new Set(safeOnly.heldBack.map((f) => f.rule))).toEqual(
+      new Set(["privilege-escalation-allowed", "root-filesystem-writable", "run-as-root"]),
+    );
+    const all = planFixes(findings, resources, { unsafe: true });
+    expect(all.heldBack).toEqual([]);
+    const unlabelled = findings.filter((f) => f.rule === "duplicate-env-var").map(({ fixApplicability, ...rest }) => rest);
+    expect(planFixes(unlabelled, resources).heldBack).toHaveLength(unlabelled.length);
   });
 });

@@ -95,7 +95,8 @@ async function fixCopy(text: string): Promise<{ fixed: unknown; before: Finding[
   const findings = async () =>
     (JSON.parse((await run(dir, ["check", "failure.yaml", "-f", "json"])).stdout) as JsonReport).findings as unknown as Finding[];
   const before = await findings();
-  const { stderr } = await run(dir, ["check", "failure.yaml", "--fix"]);
+  // Polaris's autofix makes the security-context changes Plumbline counts as unsafe
+  const { stderr } = await run(dir, ["check", "failure.yaml", "--fix", "--unsafe-fixes"]);
   const [fixed] = readObjects(await readFile(path.join(dir, "failure.yaml"), "utf8")).filter((object) => object !== null);
   return { fixed, before, after: await findings(), stderr };
 }

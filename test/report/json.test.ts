@@ -22,7 +22,7 @@ describe("JSON output", () => {
     expect(keys(report)).toEqual(["findings", "summary"]);
     expect(report.findings.length).toBeGreaterThanOrEqual(3);
     for (const finding of report.findings) {
-      expect(keys(finding).filter((key) => key !== "fix")).toEqual(FINDING_KEYS);
+      expect(keys(finding).filter((key) => key !== "fix" && key !== "fixApplicability")).toEqual(FINDING_KEYS);
       expect(keys(finding.resource)).toEqual(RESOURCE_KEYS);
     }
     expect(keys(report.summary)).toEqual(SUMMARY_KEYS);
@@ -54,8 +54,10 @@ describe("JSON output", () => {
     };
     const [plain, fixed] = (JSON.parse(renderJson([base, withFix], summary)) as { findings: Json[] }).findings;
     expect(keys(plain)).toEqual(FINDING_KEYS);
-    expect(keys(fixed)).toEqual([...FINDING_KEYS, "fix"].sort());
+    expect(keys(fixed)).toEqual([...FINDING_KEYS, "fix", "fixApplicability"].sort());
     expect(fixed?.fix).toEqual(withFix.fix);
+    // a fix that does not say which kind it is counts as unsafe, as --fix takes it
+    expect(fixed?.fixApplicability).toBe("unsafe");
     expect(plain).toMatchObject({ line: 3, column: 7, resource: { namespace: null } });
   });
 

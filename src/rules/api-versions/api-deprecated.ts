@@ -1,4 +1,4 @@
-import type { Rule } from "../types.js";
+import { type Rule, withFix } from "../types.js";
 import { apiStatus, componentVersion, replacementAdvice } from "./lifecycle.js";
 import { migrationFix } from "./migrations.js";
 
@@ -17,11 +17,15 @@ export const apiDeprecated: Rule = {
     const removal = entry.removedIn ? ` and will be removed in ${componentVersion(entry, entry.removedIn)}` : "";
     const fix = migrationFix(resource, status);
     return [
-      {
-        path: "/apiVersion",
-        message: `${resource.apiVersion} ${resource.kind} is deprecated since ${componentVersion(entry, entry.deprecatedIn)}${removal}; ${replacementAdvice(status)}`,
-        ...(fix ? { fix } : {}),
-      },
+      // the move keeps every field's meaning (migrations.ts makes no other): safe
+      withFix(
+        {
+          path: "/apiVersion",
+          message: `${resource.apiVersion} ${resource.kind} is deprecated since ${componentVersion(entry, entry.deprecatedIn)}${removal}; ${replacementAdvice(status)}`,
+        },
+        fix,
+        "safe",
+      ),
     ];
   },
 };

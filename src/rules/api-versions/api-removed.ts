@@ -1,4 +1,4 @@
-import type { Rule } from "../types.js";
+import { type Rule, withFix } from "../types.js";
 import { apiStatus, componentVersion, replacementAdvice } from "./lifecycle.js";
 import { migrationFix } from "./migrations.js";
 
@@ -17,11 +17,15 @@ export const apiRemoved: Rule = {
     const against = entry.component === "k8s" ? ` (checking against ${target.major}.${target.minor})` : "";
     const fix = migrationFix(resource, status);
     return [
-      {
-        path: "/apiVersion",
-        message: `${resource.apiVersion} ${resource.kind} was removed in ${componentVersion(entry, entry.removedIn)}${against}; ${replacementAdvice(status)}`,
-        ...(fix ? { fix } : {}),
-      },
+      // the move keeps every field's meaning (migrations.ts makes no other): safe
+      withFix(
+        {
+          path: "/apiVersion",
+          message: `${resource.apiVersion} ${resource.kind} was removed in ${componentVersion(entry, entry.removedIn)}${against}; ${replacementAdvice(status)}`,
+        },
+        fix,
+        "safe",
+      ),
     ];
   },
 };

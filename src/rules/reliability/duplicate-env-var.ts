@@ -1,7 +1,7 @@
 import type { Operation } from "fast-json-patch";
 import { type ContainerRef, containersOf, describeContainer, isWorkload } from "../../k8s/workload.js";
 import { joinPointer } from "../../manifests/pointer.js";
-import type { Hit, Rule } from "../types.js";
+import { type Hit, type Rule, withFix } from "../types.js";
 
 export const duplicateEnvVar: Rule = {
   id: "duplicate-env-var",
@@ -37,11 +37,15 @@ function duplicatesIn(ref: ContainerRef): Hit[] {
     const positions = group.map((e) => e.index + 1).join(", ");
     const fix = referencedByName(entries, winner.name) ? undefined : removal(ref, losers);
     return [
-      {
-        path: joinPointer(ref.path, "env", winner.index, "name"),
-        message: `${describeContainer(ref)} sets ${winner.name} ${group.length} times (env entries ${positions}); only the last, ${describeValue(winner.entry)}, takes effect: remove the others`,
-        ...(fix ? { fix } : {}),
-      },
+      // the entries removed never took effect, and none is referenced: safe
+      withFix(
+        {
+          path: joinPointer(ref.path, "env", winner.index, "name"),
+          message: `${describeContainer(ref)} sets ${winner.name} ${group.length} times (env entries ${positions}); only the last, ${describeValue(winner.entry)}, takes effect: remove the others`,
+        },
+        fix,
+        "safe",
+      ),
     ];
   });
 }

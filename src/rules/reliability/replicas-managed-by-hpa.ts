@@ -22,6 +22,8 @@ export const replicasManagedByHpa: Rule = {
         path: "/spec/replicas",
         message: `sets replicas: ${String(replicas)} while ${scaler.kind} "${scaler.name}" scales it: every apply or GitOps sync resets the count to ${String(replicas)}; remove spec.replicas and let the autoscaler own it`,
         fix: [{ op: "remove", path: "/spec/replicas" }],
+        // unsafe: a client-side apply of the fixed manifest resets a live object's count to 1 (see why)
+        fixApplicability: "unsafe",
       },
     ];
   },

@@ -28,12 +28,16 @@ export const cpuLimitSet: Rule = {
 const ADVICE =
   "the kernel throttles it at that quota even when the node has idle CPU; remove the limit and keep the request, unless the pod needs Guaranteed QoS (then set requests equal to limits for CPU and memory)";
 
+/** A ResourceQuota on limits.cpu in the namespace rejects pods without a CPU limit: the fix can stop it being created. */
+const UNSAFE = "unsafe" as const;
+
 function containerHit(ref: ContainerRef): Hit {
   const limit = containerResource(ref, "limits", "cpu");
   return {
     path: resourcePath(ref, "limits", "cpu"),
     message: `${describeContainer(ref)} has a CPU limit of ${String(limit)}: ${ADVICE}`,
     fix: dropLimit(joinPointer(ref.path, "resources"), ref.container.resources, limit),
+    fixApplicability: UNSAFE,
   };
 }
 
@@ -43,6 +47,7 @@ function podHit(resource: Resource, limit: unknown): Hit {
     path: joinPointer(resourcesPath, "limits", "cpu"),
     message: `the pod has a CPU limit of ${String(limit)}: ${ADVICE}`,
     fix: dropLimit(resourcesPath, podSpec(resource)?.resources, limit),
+    fixApplicability: UNSAFE,
   };
 }
 

@@ -1,7 +1,7 @@
 import { addsSysAdmin, containerSecurityContext, isWindowsPod, setContainerSecurityField } from "../../k8s/security-context.js";
 import { type ContainerRef, containersOf, describeContainer, isWorkload } from "../../k8s/workload.js";
 import { joinPointer } from "../../manifests/pointer.js";
-import type { Hit, Rule } from "../types.js";
+import { type Hit, type Rule, withFix } from "../types.js";
 
 export const privilegeEscalationAllowed: Rule = {
   id: "privilege-escalation-allowed",
@@ -41,10 +41,15 @@ function escalationHit(ref: ContainerRef): Hit[] {
   if (setting === true) return [{ path: settingPath, message: `${name} sets allowPrivilegeEscalation: true` }];
   const fix = setContainerSecurityField(ref, "allowPrivilegeEscalation", false);
   return [
-    {
-      path: settingPath,
-      message: `${name} does not set allowPrivilegeEscalation: false, and it defaults to true`,
-      ...(fix ? { fix } : {}),
-    },
+    // unsafe: no_new_privs stops binaries that gain rights through setuid or file capabilities
+    // (an nginx allowed to bind port 80 as non-root) and with them the container
+    withFix(
+      {
+        path: settingPath,
+        message: `${name} does not set allowPrivilegeEscalation: false, and it defaults to true`,
+      },
+      fix,
+      "unsafe",
+    ),
   ];
 }

@@ -1,7 +1,7 @@
 import { containerSecurityContext, isWindowsPod, setContainerSecurityField } from "../../k8s/security-context.js";
 import { type ContainerRef, containersOf, describeContainer, isWorkload } from "../../k8s/workload.js";
 import { joinPointer } from "../../manifests/pointer.js";
-import type { Hit, Rule } from "../types.js";
+import { type Hit, type Rule, withFix } from "../types.js";
 
 export const rootFilesystemWritable: Rule = {
   id: "root-filesystem-writable",
@@ -30,11 +30,15 @@ function writableHit(ref: ContainerRef): Hit[] {
     return [{ path, message: `${name} sets readOnlyRootFilesystem: false, so its root filesystem is writable` }];
   }
   const fix = setContainerSecurityField(ref, "readOnlyRootFilesystem", true);
+  // unsafe: an image that writes outside its volumes (postgres, mysql, nginx's cache) fails to start
   return [
-    {
-      path,
-      message: `${name} has a writable root filesystem: set readOnlyRootFilesystem: true and mount an emptyDir where it must write`,
-      ...(fix ? { fix } : {}),
-    },
+    withFix(
+      {
+        path,
+        message: `${name} has a writable root filesystem: set readOnlyRootFilesystem: true and mount an emptyDir where it must write`,
+      },
+      fix,
+      "unsafe",
+    ),
   ];
 }

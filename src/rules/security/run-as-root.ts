@@ -2,7 +2,7 @@ import { effectiveSetting, isWindowsPod, setContainerSecurityField } from "../..
 import { type ContainerRef, containersOf, describeContainer, isWorkload } from "../../k8s/workload.js";
 import { joinPointer } from "../../manifests/pointer.js";
 import type { Resource } from "../../manifests/resource.js";
-import type { Hit, Rule } from "../types.js";
+import { type Hit, type Rule, withFix } from "../types.js";
 
 export const runAsRoot: Rule = {
   id: "run-as-root",
@@ -29,11 +29,15 @@ function rootHit(resource: Resource, ref: ContainerRef): Hit[] {
   if (nonRoot?.value === false) return [{ path: nonRoot.path, message: `${name} sets runAsNonRoot: false and may run as root` }];
   // the fix is only certain when nothing about the user is set; with it the kubelet refuses an image whose user is root
   const fix = user === undefined ? setContainerSecurityField(ref, "runAsNonRoot", true) : undefined;
+  // unsafe: the kubelet refuses to start an image whose user is root (postgres, mysql, mongo)
   return [
-    {
-      path: joinPointer(ref.path, "securityContext", "runAsNonRoot"),
-      message: `${name} may run as root: set runAsNonRoot: true (the image needs a non-root USER) or a non-zero runAsUser`,
-      ...(fix ? { fix } : {}),
-    },
+    withFix(
+      {
+        path: joinPointer(ref.path, "securityContext", "runAsNonRoot"),
+        message: `${name} may run as root: set runAsNonRoot: true (the image needs a non-root USER) or a non-zero runAsUser`,
+      },
+      fix,
+      "unsafe",
+    ),
   ];
 }
