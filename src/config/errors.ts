@@ -1,4 +1,7 @@
 import type { ErrorObject } from "ajv";
+import { recognizeCredential } from "../rules/secrets/credential-formats.js";
+import { looksRandom } from "../rules/secrets/literal-value.js";
+import { classifyName } from "../rules/secrets/secret-name.js";
 
 /** A configuration file that cannot be used: says which file, line and key. */
 export class ConfigError extends Error {
@@ -49,28 +52,29 @@ export function describeSchemaError(error: ErrorObject): ConfigProblem | undefin
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const suggestion = closest(extra, known);
+      const name = looksSecret(extra) ? `(a key that ${SECRET_NOTE})` : extra;
       return {
         pointer: `${at}/${escapePointer(extra)}`,
-        detail: `${key ? `${key}.` : ""}${extra}: unknown key${suggestion ? ` (did you mean ${suggestion}?)` : known.length ? ` (known keys: ${known.join(", ")})` : ""}`,
+        detail: `${key ? `${key}.` : ""}${name}: unknown key${suggestion ? ` (did you mean ${suggestion}?)` : known.length ? ` (known keys: ${known.join(", ")})` : ""}`,
       };
     }
     case "enum": {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(", ");
-      return { pointer: at, detail: `${key}: ${shown(error.data)} is not one of ${allowed}` };
+      return { pointer: at, detail: `${key}: ${shown(error.data, at)} is not one of ${allowed}` };
     }
     case "type": {
       if (at === "/kubernetesVersion") {
-        const unquoted = `unquoted, ${shown(error.data)} is read as a number`;
+        const unquoted = `unquoted, ${shown(error.data, at)} is read as a number`;
         return { pointer: at, detail: `kubernetesVersion: must be a quoted version such as "1.31" (${unquoted})` };
       }
       const type = String((error.params as { type: string | string[] }).type);
-      return { pointer: at, detail: `${key}: must be ${TYPE_NAMES[type] ?? type}, not ${shown(error.data)}` };
+      return { pointer: at, detail: `${key}: must be ${TYPE_NAMES[type] ?? type}, not ${shown(error.data, at)}` };
     }
     case "pattern":
       if (at === "/kubernetesVersion") {
-        return { pointer: at, detail: `kubernetesVersion: ${shown(error.data)} must be a version such as "1.31"` };
+        return { pointer: at, detail: `kubernetesVersion: ${shown(error.data, at)} must be a version such as "1.31"` };
       }
-      return { pointer: at, detail: `${key}: ${shown(error.data)} ${error.message ?? "is invalid"}` };
+      return { pointer: at, detail: `${key}: ${shown(error.data, at)} ${error.message ?? "is invalid"}` };
     case "minLength":
       return { pointer: at, detail: `${key}: must not be empty` };
     case "required": {
@@ -119,7 +123,27 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-function shown(value: unknown): string {
+const SECRET_NOTE = "looks like a secret, not shown";
+
+/**
+ * The value someone wrote, quoted for the message, unless it (or anything inside it) looks like a
+ * credential: messages reach the job log and the pull request, and a token pasted into the wrong
+ * key must not travel with them.
+ */
+function shown(value: unknown, pointer: string): string {
+  const name = pointer.split("/").pop() ?? "";
+  if (containsSecret(value, name)) return `a value that ${SECRET_NOTE}`;
   const text = value === undefined ? "nothing" : JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+function containsSecret(value: unknown, name: string, depth = 0): boolean {
+  if (typeof value === "string") return looksSecret(value) || classifyName(name)?.strength === "strong";
+  if (depth > 20 || value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(([key, inner]) => looksSecret(key) || containsSecret(inner, key, depth + 1));
+}
+
+/** A known credential format, or the long, random shape of a generated key. */
+export function looksSecret(text: string): boolean {
+  return recognizeCredential(text) !== undefined || looksRandom(text);
 }
