@@ -15,6 +15,13 @@ import { customPodTemplate, type PodTemplate, selectsPods, toWorkload, type Work
 export interface ResourceGraph {
   readonly resources: readonly Resource[];
   readonly workloads: readonly Workload[];
+  /**
+   * For plain files: the graph of every plain file of the run, where a by-name reference that this scope
+   * cannot resolve is looked up (docs/scopes.md). A name in a namespace is one object in a cluster, so
+   * a ConfigMap or an HPA's target in a sibling folder is that object; a label selector matching pods in
+   * a sibling folder is a coincidence, so selectors are never judged here.
+   */
+  readonly wider?: ResourceGraph;
   /** the resources of one file, in document order */
   inFile(file: string): readonly Resource[];
   /** every resource with this identity (API group, kind, namespace, name), in input order; no namespace is `default` */
@@ -49,6 +56,8 @@ export interface GraphOptions {
   readonly external?: { readonly namespaces?: readonly string[]; readonly resources?: readonly ExternalResource[] };
   /** namespaces that exist because other scopes of the run create them */
   readonly namespaces?: ReadonlySet<string>;
+  /** where by-name references this graph cannot resolve are looked up */
+  readonly wider?: ResourceGraph;
   /** directory trees the configuration says are applied together (`scopes:`) */
   readonly treeOf?: TreeOf;
 }
@@ -106,12 +115,16 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
     (workloadsByNamespace.get(namespace) ?? []).filter((w) => selectsPods(selector, w));
 
   return {
+    ...(options.wider ? { wider: options.wider } : {}),
     resources,
     workloads,
     inFile: (file) => byFile.get(file) ?? [],
     withIdentity: (resource) => byIdentity.get(identityOf(resource)) ?? [],
     workloadOf: (resource) => workloadByResource.get(resource),
-    lookup: (kind, namespace, name) => names.lookup(kind, namespace, name),
+    lookup: (kind, namespace, name) => {
+      const found = names.lookup(kind, namespace, name);
+      return found.status === "missing" && options.wider ? options.wider.lookup(kind, namespace, name) : found;
+    },
     ofKind: (kind, namespace) => (namespace === undefined ? (byKind.get(kind) ?? []) : inNamespace(kind, namespace)),
     workloadsSelectedBy,
     selecting: (workload, kind) =>
@@ -167,9 +180,22 @@ export function buildGraphs(resources: readonly Resource[], options: GraphOption
   const plain = resources.filter((r) => isPlainScope(r.scope));
   const dirOf = (resource: Resource) => plainDirOf(resource, options.treeOf);
   const lineageOf = lineages(plain, dirOf);
+  let everyPlainFile: ResourceGraph | undefined;
+  const wider = () => {
+    everyPlainFile ??= buildGraph(plain, withNamespaces);
+    return everyPlainFile;
+  };
   return {
     of: (resource) => {
-      if (isPlainScope(resource.scope)) return memo(`files:${dirOf(resource)}`, () => lineageOf(dirOf(resource)));
+      if (isPlainScope(resource.scope)) {
+        const key = `files:${dirOf(resource)}`;
+        if (!graphs.has(key)) {
+          const lineage = lineageOf(dirOf(resource));
+          const whole = lineage.length === plain.length;
+          graphs.set(key, whole ? wider() : buildGraph(lineage, { ...withNamespaces, wider: wider() }));
+        }
+        return graphs.get(key);
+      }
       if (!byScope.has(resource.scope)) return undefined;
       return memo(`scope:${resource.scope}`, () => byScope.get(resource.scope) ?? []);
     },

@@ -1,6 +1,7 @@
 /**
  * Which autoscalers own a workload's replica count, and the range of pods that leaves it running. Reads
- * the graph only: the HPAs and KEDA ScaledObjects of the workload's namespace in the same scope.
+ * the graph only: the HPAs and KEDA ScaledObjects of the workload's namespace in the same scope, or, for
+ * plain files, anywhere among the run's plain files (a scaleTargetRef is a by-name link: docs/scopes.md).
  */
 import { hasUnreadableBounds, isReplicaScaler, replicaBoundsOf, scaleTargetOf } from "../k8s/autoscaling.js";
 import { namespaceOf } from "../k8s/namespace.js";
@@ -13,6 +14,11 @@ import type { ResourceGraph } from "./graph.js";
  * its namespace; an object without a namespace is in `default`, as everywhere in the graph.
  */
 export function scalersOf(graph: ResourceGraph, resource: Resource): Resource[] {
+  const own = scalersIn(graph, resource);
+  return own.length === 0 && graph.wider ? scalersIn(graph.wider, resource) : own;
+}
+
+function scalersIn(graph: ResourceGraph, resource: Resource): Resource[] {
   const namespace = namespaceOf(resource);
   return [...graph.ofKind("HorizontalPodAutoscaler", namespace), ...graph.ofKind("ScaledObject", namespace)].filter((scaler) => {
     if (!isReplicaScaler(scaler)) return false;

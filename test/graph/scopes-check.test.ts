@@ -81,3 +81,41 @@ describe("the scope links are judged in", () => {
     expect({ ...EMPTY_CONFIG }.scopes).toBeUndefined();
   });
 });
+
+describe("by-name links reach every plain file of the run", () => {
+  const configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\ndata: {MODE: fast}\n";
+  const hpa = (target: string) => `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: ${target}, namespace: shop}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ${target}}
+  minReplicas: 2
+  maxReplicas: 5
+  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 80}}}]
+`;
+  const single = deployment("web", "web")
+    .replace("replicas: 2", "replicas: 1")
+    .replace('image: "app:1.0"}', 'image: "app:1.0", envFrom: [{configMapRef: {name: settings}}]}');
+
+  it("finds a ConfigMap and an autoscaler that sit in sibling folders of one application", async () => {
+    const root = await tree({
+      "app/web/deployment.yaml": single,
+      "app/common/config.yaml": configMap,
+      "autoscaling/web-hpa.yaml": hpa("web"),
+    });
+    const { findings } = await check(["."], { cwd: root, root });
+    const rules = findings.map((f) => f.rule);
+    expect(single).toContain("configMapRef");
+    expect(rules).not.toContain("configmap-ref-missing");
+    expect(rules).not.toContain("hpa-target-missing");
+    // the HPA owns the replica count, so one declared replica is not "too few"
+    expect(rules).not.toContain("replicas-too-few");
+  });
+
+  it("still reports a name that is nowhere in the run", async () => {
+    const root = await tree({ "app/web/deployment.yaml": single, "autoscaling/api-hpa.yaml": hpa("api") });
+    const rules = (await check(["."], { cwd: root, root })).findings.map((f) => f.rule);
+    expect(rules).toContain("configmap-ref-missing");
+    expect(rules).toContain("hpa-target-missing");
+  });
+});
