@@ -146,3 +146,10 @@ describe(RULE, () => {
     expect(duplicates({ "d/a.yaml": `${configMap("x")}---\n${waived}` })).toEqual([]);
   });
 });
+
+describe(`${RULE}: plain files in directories above and below`, () => {
+  it("does not compare a file with the folder below it, which holds the same objects split up", () => {
+    const all = [configMap("a"), configMap("b")].join("---\n");
+    expect(duplicates({ "deploy/complete-demo.yaml": all, "deploy/manifests/a.yaml": configMap("a") })).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { ResourceGraph } from "../../graph/graph.js";
 import { isPlainScope } from "../../graph/scopes.js";
 import type { Resource } from "../../manifests/resource.js";
@@ -21,11 +22,17 @@ export const duplicateResource: Rule = {
   },
 };
 
-/** The definitions of the same object before this one, in input order; API group, kind, namespace and name are its identity. */
+/**
+ * The definitions of the same object before this one, in input order; API group, kind, namespace and
+ * name are its identity. Plain files are compared within one directory only: a copy in the folder above
+ * or below is a variant of the tree (a `complete-demo.yaml` beside `manifests/`), not a second definition.
+ */
 function earlierCopies(resource: Resource, graph: ResourceGraph): Resource[] {
+  const dir = path.dirname(resource.source.file);
   const copies = graph
     .withIdentity(resource)
-    .filter((other) => other === resource || (hasOwnName(other) && !sameDocument(other, resource)));
+    .filter((other) => other === resource || (hasOwnName(other) && !sameDocument(other, resource)))
+    .filter((other) => !isPlainScope(resource.scope) || path.dirname(other.source.file) === dir);
   const index = copies.indexOf(resource);
   return index < 0 ? [] : copies.slice(0, index);
 }
