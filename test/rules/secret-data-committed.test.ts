@@ -16,7 +16,7 @@ describe(RULE, () => {
       username: ${b64("app")}
       password: ${b64("hunter2")}
     stringData:
-      extra: "open sesame"
+      api-token: "open sesame"
   `;
 
   it("fires once per section that holds values, at its key, naming keys but never values", () => {
@@ -25,7 +25,7 @@ describe(RULE, () => {
     expect(findings[0]).toMatchObject({ severity: "error", ...positionOf(text, "data:\n") });
     expect(findings[1]).toMatchObject(positionOf(text, "stringData:"));
     expect(findings[0]?.message).toBe(
-      'Secret "db" has 2 values (username, password) in data in plain text (base64 is not encryption); use Sealed Secrets, External Secrets or SOPS',
+      'Secret "db" has a value (password) in data in plain text (base64 is not encryption); use Sealed Secrets, External Secrets or SOPS',
     );
     for (const finding of findings) {
       for (const value of ["hunter2", b64("hunter2"), "open sesame"]) expect(finding.message).not.toContain(value);
@@ -106,7 +106,41 @@ describe(RULE, () => {
       expect(findingsOf(RULE, secret({ "tls.pem": pem("CERTIFICATE") + pem("PRIVATE KEY") }))[0]?.message).toContain(
         "a value (tls.pem)",
       );
-      expect(findingsOf(RULE, secret({ note: `see ${pem("CERTIFICATE")} and the password hunter2` }))).toHaveLength(1);
+      expect(findingsOf(RULE, secret({ note: `see ${pem("CERTIFICATE")} and password: hunter2` }))).toHaveLength(1);
+    });
+  });
+
+  describe("judges by keys and values: only what looks like a credential is reported", () => {
+    const secret = (entries: string, type = "Opaque") => yaml`
+      apiVersion: v1
+      kind: Secret
+      metadata: { name: app }
+      type: ${type}
+      stringData:
+        ${entries}
+    `;
+
+    it("stays silent for values that hold nothing secret: a timezone, a URL, public parameters, a public key", () => {
+      expect(findingsOf(RULE, secret('grafana.ini: "[date_formats]\\ndefault_timezone = UTC\\n"'))).toEqual([]);
+      expect(findingsOf(RULE, secret('datasources.yaml: "url: http://prometheus:9090\\naccess: proxy\\n"'))).toEqual([]);
+      expect(findingsOf(RULE, secret('dhparam.pem: "...base64 encoded data..."'))).toEqual([]);
+      expect(findingsOf(RULE, secret('id_rsa.pub: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq2 dev@example"'))).toEqual([]);
+      expect(findingsOf(RULE, secret("PATH: bbbbbbbb"))).toEqual([]);
+      expect(findingsOf(RULE, secret("username: admin"))).toEqual([]);
+    });
+
+    it("keeps the error for credentials: by key name, by format, by entropy, by Secret type, inside a config file", () => {
+      const reported = (entries: string, type?: string) => findingsOf(RULE, secret(entries, type)).map((f) => f.severity);
+      expect(reported("key: mypassword")).toEqual(["error"]);
+      expect(reported("azurestorageaccountkey: c29tZXRoaW5n")).toEqual(["error"]);
+      expect(reported("config: ghp_0123456789abcdefghijABCDEFGHIJ0123456789")).toEqual(["error"]);
+      expect(reported("session: 9fK2mQ7xLr4pZ8vT1bN6")).toEqual(["error"]);
+      expect(reported("user: admin", "kubernetes.io/basic-auth")).toEqual(["error"]);
+      expect(reported('grafana.ini: "[security]\\nadmin_password = s3cret-value\\n"')).toEqual(["error"]);
+      expect(
+        reported('alertmanager.yaml: "slack_api_url: https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX"'),
+      ).toEqual(["error"]);
+      expect(reported('db.conf: "Server=db;User Id=app;Password=Tr0ub4dor;"')).toEqual(["error"]);
     });
   });
 

@@ -97,6 +97,8 @@ describe(RULE, () => {
     ["PRIMARY_KEY", "id"],
     ["TOKEN_URL", "https://auth.example.com/oauth/token"],
     ["PWD", "/app"],
+    // etcd documents its initial cluster token as an identifier that keeps clusters apart, no credential
+    ["ETCD_INITIAL_CLUSTER_TOKEN", "etcd-cluster-1"],
     ["GREETING", "hello world"],
     ["CONSTRUCTOR", "hunter2"],
     ["TO_STRING", "hunter2"],

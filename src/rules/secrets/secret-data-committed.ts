@@ -4,7 +4,7 @@ import { joinPointer } from "../../manifests/pointer.js";
 import type { Resource } from "../../manifests/resource.js";
 import type { Hit, Rule } from "../types.js";
 import { isRealValue } from "./literal-value.js";
-import { isOnlyPublicCertificates } from "./public-certificate.js";
+import { credentialReason } from "./secret-value.js";
 
 export const secretDataCommitted: Rule = {
   id: "secret-data-committed",
@@ -15,7 +15,8 @@ export const secretDataCommitted: Rule = {
   appliesTo: (resource) => resource.kind === "Secret" && resource.apiVersion === "v1" && isFromCommittedFile(resource),
   check: (resource) =>
     (["data", "stringData"] as const).flatMap((field): Hit[] => {
-      const keys = committedKeys(resource.object[field], field === "data");
+      const type = typeof resource.object.type === "string" ? resource.object.type : undefined;
+      const keys = credentialKeys(resource.object[field], field === "data", type);
       if (keys.length === 0) return [];
       return [
         {
@@ -39,28 +40,26 @@ function isFromCommittedFile(resource: Resource): boolean {
 }
 
 /**
- * Keys whose values are real secrets: not empty, not a placeholder or a template, not SOPS ciphertext,
- * and not public certificates (a CA bundle, a certificate chain), which every client is given anyway.
+ * Keys whose values look like credentials (secret-value.ts): not empty, a placeholder, a template or
+ * SOPS ciphertext; not public material (certificates, DH parameters, public keys); and named like a
+ * credential, shaped like one, or holding one. A timezone or a URL in a Secret is no leak.
  */
-function committedKeys(section: unknown, base64: boolean): string[] {
+function credentialKeys(section: unknown, base64: boolean, type: string | undefined): string[] {
   if (section === null || typeof section !== "object" || Array.isArray(section)) return [];
   return Object.entries(section as Record<string, unknown>)
-    .filter(([, value]) => typeof value === "string" && isCommittedValue(value, base64))
+    .filter(([key, value]) => typeof value === "string" && isCredential(key, value, base64, type))
     .map(([key]) => key);
 }
 
-function isCommittedValue(value: string, base64: boolean): boolean {
-  if (!base64) return isSecretText(value);
+function isCredential(key: string, value: string, base64: boolean, type: string | undefined): boolean {
+  if (!base64) return credentialReason(key, value, type) !== undefined;
   const compact = value.replace(/\s+/g, "");
   // not base64 at all: a template or placeholder the API server would reject, judged as written
-  if (compact === "" || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return isRealValue(value);
+  if (compact === "" || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact))
+    return isRealValue(value) && credentialReason(key, value, type) !== undefined;
   const decoded = Buffer.from(compact, "base64").toString("utf8");
-  // binary content (keystores, certificates in DER) is real by nature
-  return decoded.includes("\uFFFD") || isSecretText(decoded);
-}
-
-function isSecretText(text: string): boolean {
-  return isRealValue(text) && !isOnlyPublicCertificates(text);
+  // binary content (keystores, certificates in DER) is key material by nature
+  return decoded.includes("\uFFFD") || credentialReason(key, decoded, type) !== undefined;
 }
 
 function describeKeys(keys: string[]): string {

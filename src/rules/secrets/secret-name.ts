@@ -96,8 +96,11 @@ const ACRONYMS: ReadonlyMap<string, string> = new Map([
   ["csrf", "CSRF"],
 ]);
 
-/** The shell's working directories, not passwords. */
-const NOT_CREDENTIALS = new Set(["PWD", "OLDPWD"]);
+/**
+ * The shell's working directories, not passwords; etcd's initial cluster token, which only keeps
+ * clusters apart (etcd documents it as no credential).
+ */
+const NOT_CREDENTIALS = new Set(["PWD", "OLDPWD", "ETCD_INITIAL_CLUSTER_TOKEN", "INITIAL_CLUSTER_TOKEN"]);
 
 export function classifyName(name: string): NameVerdict | undefined {
   if (NOT_CREDENTIALS.has(name.toUpperCase())) return undefined;
