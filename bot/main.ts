@@ -6,7 +6,6 @@
 
 import { KubeConfig } from "@kubernetes/client-node";
 import { Probot } from "probot";
-import { useStableFingerprints } from "../src/drift/secret-values.js";
 import { driftApp } from "./app.js";
 import { identityLoader } from "./github/identity.js";
 import { createBotOctokit, type GitHub, type OctokitTuning } from "./github/octokit.js";
@@ -50,8 +49,6 @@ export interface Bot {
 
 export async function createBot(settings: BotSettings, overrides: BotOverrides = {}): Promise<Bot> {
   const log = overrides.log ?? createLogger(settings.logLevel);
-  // Secret fingerprints stay the same across restarts and replicas, so declined Secret drift stays declined
-  useStableFingerprints(settings.privateKey);
   const metrics = overrides.metrics ?? createMetrics();
   const probot = new Probot({
     appId: settings.appId,
@@ -71,6 +68,9 @@ export async function createBot(settings: BotSettings, overrides: BotOverrides =
     installationOctokit,
     identity,
     access: new ClusterAccess(settings.grants, settings.kubeconfig),
+    // Secret fingerprints stay the same across restarts and replicas (declined Secret drift stays
+    // declined), keyed per installation so no tenant can compare its fingerprints with another's
+    fingerprintSecret: settings.privateKey,
     lock: overrides.lock ?? defaultLock(settings),
     health,
     metrics,

@@ -7,6 +7,7 @@
 
 import { detectDrift } from "../../src/drift/compare.js";
 import type { DriftCluster } from "../../src/drift/config.js";
+import type { Fingerprinter } from "../../src/drift/secret-values.js";
 import { type LiveReadOptions, LiveSourceError, readLiveState, type WantedKind } from "../../src/live/index.js";
 import type { Resource } from "../../src/manifests/resource.js";
 import { upsertCheckRun } from "../github/check-runs.js";
@@ -39,6 +40,8 @@ export interface ClusterRun {
   /** who asks, and the operator's grants that decide what it may read */
   readonly tenant: Tenant;
   readonly access: ClusterAccess;
+  /** Secret values as this tenant sees them: keyed per installation */
+  readonly fingerprint: Fingerprinter;
   readonly health: ClusterHealth;
   readonly live: LiveReadOptions;
   readonly log: Logger;
@@ -88,7 +91,11 @@ export async function checkCluster(run: ClusterRun): Promise<ClusterOutcome> {
     return failed(run, "cluster", `cannot read cluster ${cluster.name}: ${tenantMessage(error)}`, error.message);
   }
 
-  const result = detectDrift(resources, live, { config: run.config.drift, configSource: CONFIG_FILE });
+  const result = detectDrift(resources, live, {
+    config: run.config.drift,
+    configSource: CONFIG_FILE,
+    fingerprint: run.fingerprint,
+  });
   const plan = planDrift(result, resources, snapshot.files);
   const warnings = [...notes, ...result.warnings, ...plan.warnings];
   const body: BodyContext = {

@@ -7,6 +7,7 @@
 
 import { createHash } from "node:crypto";
 import { DEFAULT_SCHEDULE_MINUTES, type DriftCluster } from "../../src/drift/config.js";
+import { stableFingerprinter } from "../../src/drift/secret-values.js";
 import type { LiveReadOptions } from "../../src/live/index.js";
 import { upsertCheckRun } from "../github/check-runs.js";
 import type { BotIdentity } from "../github/identity.js";
@@ -52,6 +53,8 @@ export interface RunnerDeps {
   readonly lock: CheckLock;
   /** the operator's grants: which clusters and namespaces this repository may read */
   readonly access: ClusterAccess;
+  /** keys Secret fingerprints (with the installation): a secret the bot already guards */
+  readonly fingerprintSecret: string;
   readonly health: ClusterHealth;
   readonly metrics: BotMetrics;
   readonly log: Logger;
@@ -170,6 +173,7 @@ export class DriftRunner {
       },
       tenant: { installationId: target.installationId, owner: target.owner, repo: target.repo },
       access: this.deps.access,
+      fingerprint: stableFingerprinter(this.deps.fingerprintSecret, `installation:${target.installationId}`),
       health: this.deps.health,
       live: this.deps.live,
       now: this.deps.now ?? (() => new Date()),

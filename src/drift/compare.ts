@@ -16,6 +16,7 @@ import { canonicalGroup, groupKind, isNamespaced, objectKey } from "./identity.j
 import { type IgnoreTarget, ignoresFor } from "./ignore.js";
 import { diffObject } from "./object-diff.js";
 import { patchFor } from "./patch.js";
+import type { Fingerprinter } from "./secret-values.js";
 import type { Drift, DriftChange, DriftResult, DriftSummary } from "./types.js";
 
 export interface DriftOptions {
@@ -24,6 +25,8 @@ export interface DriftOptions {
   readonly configSource?: string;
   /** a Resource's file relative to the repository root, for Argo CD's and Flux's path scopes */
   readonly relativeFile?: (file: string) => string;
+  /** how secret values are shown: a door that shows them to several tenants keys them per tenant */
+  readonly fingerprint?: Fingerprinter;
 }
 
 interface GitEntry {
@@ -103,6 +106,7 @@ export function detectDrift(git: readonly Resource[], live: LiveState, options: 
       ignores,
       scaledByHpa: scaled.has(`${resource.kind}/${entry.namespace}/${resource.name}`),
       rendered: base.rendered === true,
+      ...(options.fingerprint ? { fingerprint: options.fingerprint } : {}),
     });
     pendingSync += diff.pendingSync;
     if (diff.changes.length === 0) inSync++;

@@ -10,7 +10,7 @@ import { isRecord } from "../manifests/resource.js";
 import type { ManagerClassifier } from "./actors.js";
 import { isUnder, type ObjectIgnores } from "./ignore.js";
 import { type ManagedEntry, readManagedFields } from "./managed-fields.js";
-import { maskSecrets } from "./secret-values.js";
+import { type Fingerprinter, maskSecrets } from "./secret-values.js";
 import { stripServerFields } from "./strip.js";
 import type { Actor, DriftChange, FieldOwner } from "./types.js";
 import { type RawChange, walkObject } from "./walk.js";
@@ -25,6 +25,8 @@ export interface ObjectContext {
   readonly scaledByHpa: boolean;
   /** rendered by Kustomize: the Git file is not the object, so nothing is written back */
   readonly rendered: boolean;
+  /** how secret values are shown; keyed per process when absent */
+  readonly fingerprint?: Fingerprinter;
 }
 
 export interface ObjectDiff {
@@ -37,7 +39,7 @@ const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 export function diffObject(gitObject: KubeObject, liveObject: KubeObject, context: ObjectContext): ObjectDiff {
   const entries = readManagedFields(liveObject);
-  const [git, live] = normalize(gitObject, liveObject, context.kind);
+  const [git, live] = normalize(gitObject, liveObject, context.kind, context.fingerprint);
   const raw = walkObject(git, live, {
     kind: context.kind,
     entries,
@@ -71,8 +73,13 @@ export function diffObject(gitObject: KubeObject, liveObject: KubeObject, contex
   return { changes, pendingSync };
 }
 
-function normalize(gitObject: KubeObject, liveObject: KubeObject, kind: string): [KubeObject, KubeObject] {
-  let [git, live] = maskSecrets(stripServerFields(gitObject), stripServerFields(liveObject));
+function normalize(
+  gitObject: KubeObject,
+  liveObject: KubeObject,
+  kind: string,
+  fingerprint: Fingerprinter | undefined,
+): [KubeObject, KubeObject] {
+  let [git, live] = maskSecrets(stripServerFields(gitObject), stripServerFields(liveObject), fingerprint);
   // the aggregation controller writes an aggregated ClusterRole's rules: they are never Git's
   if (kind === "ClusterRole" && (isRecord(git.aggregationRule) || isRecord(live.aggregationRule))) {
     const { rules: _gitRules, ...gitRest } = git;

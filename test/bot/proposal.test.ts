@@ -6,7 +6,7 @@ import { isResolved, markResolved, readDriftMarker, readMarker, writeMarker } fr
 import { planDrift } from "../../bot/proposal/plan.js";
 import { describeChanges } from "../../bot/run/what-changed.js";
 import { readSettings, SettingsError } from "../../bot/settings.js";
-import { fingerprint, useStableFingerprints } from "../../src/drift/secret-values.js";
+import { stableFingerprinter } from "../../src/drift/secret-values.js";
 import type { Drift, DriftResult } from "../../src/drift/types.js";
 import { parseManifestText } from "../../src/manifests/parse.js";
 
@@ -42,10 +42,10 @@ describe("drift fingerprint", () => {
   });
 
   it("tells a second change of a Secret value apart, with fingerprints that are stable under the bot's key", () => {
-    useStableFingerprints("the App's private key");
-    const value = (text: string) => fingerprint(Buffer.from(text));
+    let fingerprint = stableFingerprinter("the App's private key", "installation:1");
+    const value = (text: string) => fingerprint(Buffer.from(text), ["shop", "db", "password"]);
     const first = driftFingerprint([drift([change("/data/password", value("old"), value("hunter2"))], "Secret")]);
-    useStableFingerprints("the App's private key"); // a restart, or another replica
+    fingerprint = stableFingerprinter("the App's private key", "installation:1"); // a restart, or another replica
     const again = driftFingerprint([drift([change("/data/password", value("old"), value("hunter2"))], "Secret")]);
     const changedAgain = driftFingerprint([drift([change("/data/password", value("old"), value("hunter3"))], "Secret")]);
     expect(again).toBe(first);
