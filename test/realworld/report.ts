@@ -1,6 +1,7 @@
 // `npm run realworld`: runs Plumbline on every repository in ../shared/realworld and prints precision per
 // rule against the hand-judged labels, and the issue-9 targets. Exit 1 when a target is missed or a
 // labelled finding regressed; exit 2 when the corpus is absent.
+// `npm run realworld -- --unjudged [<owner>__<name>…]` lists what is left to judge.
 import { realWorld } from "../support/shared.js";
 import { formatScore } from "./format.js";
 import { readLabels } from "./labels.js";
@@ -11,7 +12,9 @@ if (!realWorld.present) {
   console.error(realWorld.missing);
   process.exit(2);
 }
-const only = process.argv.slice(2);
+// `--unjudged`: also list every unjudged finding (what to label next); other arguments pick repositories
+const listUnjudged = process.argv.includes("--unjudged");
+const only = process.argv.slice(2).filter((arg) => arg !== "--unjudged");
 const runs: RepoRun[] = [];
 for (const repo of await corpusRepos(realWorld.dir)) {
   if (only.length > 0 && !only.includes(repo)) continue;
@@ -21,5 +24,11 @@ for (const repo of await corpusRepos(realWorld.dir)) {
 }
 const result = score(runs, readLabels());
 console.log(formatScore(result));
+if (listUnjudged) {
+  console.log("\nunjudged findings:");
+  for (const item of result.reported.filter((reported) => !reported.verdict)) {
+    console.log(`  ${item.repo}/${item.file}:${item.line} ${item.rule} [${item.severity}] ${item.message}`);
+  }
+}
 const regressed = result.lostTrue.length + result.cameBack.length + result.nowFixed.length > 0;
 if (regressed || result.errors.unjudged > 0 || targetChecks(result).some((check) => !check.met)) process.exitCode = 1;
