@@ -5,7 +5,7 @@
 import { realWorld } from "../support/shared.js";
 import { formatScore } from "./format.js";
 import { readLabels } from "./labels.js";
-import { corpusRepos, type RepoRun, runRepo } from "./run.js";
+import { corpusRepos, kubectlOnPath, type RepoRun, runRepo } from "./run.js";
 import { score, targetChecks } from "./score.js";
 
 if (!realWorld.present) {
@@ -14,6 +14,10 @@ if (!realWorld.present) {
 }
 // `--unjudged`: also list every unjudged finding (what to label next); other arguments pick repositories
 const listUnjudged = process.argv.includes("--unjudged");
+if (!kubectlOnPath()) {
+  console.error("needs kubectl on PATH: Plumbline renders the corpus's Kustomizations with it, as on a user's machine");
+  process.exit(2);
+}
 const only = process.argv.slice(2).filter((arg) => arg !== "--unjudged");
 const runs: RepoRun[] = [];
 for (const repo of await corpusRepos(realWorld.dir)) {

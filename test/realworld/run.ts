@@ -3,6 +3,7 @@
  * `plumbline check` in the repository's root, with its `.github/plumbline.yml` if it has one, at the
  * default Kubernetes version. Also finds manifests Plumbline read nothing from and said nothing about.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
@@ -49,4 +50,13 @@ export async function runRepo(repoDir: string, repo = path.basename(repoDir)): P
 
 function toPosix(file: string): string {
   return file.split(path.sep).join("/").replace(/^\.\//, "");
+}
+
+/**
+ * Plumbline renders Kustomizations with kubectl, as on a user's machine; without it every Kustomize
+ * directory is a "not checked" notice and the labels describe another run.
+ */
+export function kubectlOnPath(): boolean {
+  const probe = spawnSync("kubectl", ["version", "--client"], { stdio: "ignore", timeout: 30_000 });
+  return !(probe.error && (probe.error as NodeJS.ErrnoException).code === "ENOENT");
 }
