@@ -19,6 +19,7 @@ import { livenessEqualsReadiness } from "./probes/liveness-equals-readiness.js";
 import { livenessProbeMissing } from "./probes/liveness-probe-missing.js";
 import { probePortUnknown } from "./probes/probe-port-unknown.js";
 import { readinessProbeMissing } from "./probes/readiness-probe-missing.js";
+import { autoscalerConflict } from "./reliability/autoscaler-conflict.js";
 import { duplicateEnvVar } from "./reliability/duplicate-env-var.js";
 import { hpaMinReplicasTooFew } from "./reliability/hpa-min-replicas-too-few.js";
 import { hpaTargetMissing } from "./reliability/hpa-target-missing.js";
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   replicasManagedByHpa,
   hpaMinReplicasTooFew,
   hpaTargetMissing,
+  autoscalerConflict,
   pdbMissing,
   pdbBlocksEviction,
   pdbSelectorMatchesNothing,

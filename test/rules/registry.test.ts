@@ -24,6 +24,7 @@ const CATALOGUE = [
   "replicas-managed-by-hpa",
   "hpa-min-replicas-too-few",
   "hpa-target-missing",
+  "autoscaler-conflict",
   "pdb-missing",
   "pdb-blocks-eviction",
   "pdb-selector-matches-nothing",
