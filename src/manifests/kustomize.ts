@@ -1,87 +1,118 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import { parse } from "yaml";
 import { KUSTOMIZATION_FILES } from "./detect.js";
 import type { InputFile } from "./inputs.js";
+import { type RenderOptions, renderKustomization } from "./kustomize-build.js";
+import { findOrigins, locateAcross, type SourceDocument } from "./kustomize-origins.js";
+import { isRemoteReference } from "./kustomize-remote.js";
 import { parseManifestText } from "./parse.js";
-import { formatPointer, parsePointer, valueAt } from "./pointer.js";
-import type { LoadProblem, Resource } from "./resource.js";
+import { isRecord, type LoadProblem, type Resource } from "./resource.js";
 import { KUBE_YAML } from "./yaml-options.js";
+
+export type { SourceDocument } from "./kustomize-origins.js";
 
 export interface Kustomization {
   readonly dir: InputFile;
   /** the kustomization file itself, where findings go when a resource cannot be traced back */
   readonly file: InputFile;
+  /** a Component is only built through the kustomizations that list it under `components:` */
+  readonly component: boolean;
   /** absolute paths of the files and directories it names */
   readonly references: string[];
   /** the subset of references that are patches: partial objects laid over the resources */
   readonly patches: string[];
+  /** every local path the kustomization mentions anywhere (resources, patches, generators, configurations…) */
+  readonly mentions: ReadonlySet<string>;
+  /** URLs and git addresses it would make kustomize fetch, with their line in the kustomization file */
+  readonly remote: readonly RemoteReference[];
   readonly namePrefix: string;
   readonly nameSuffix: string;
+}
+
+export interface RemoteReference {
+  readonly reference: string;
+  readonly line: number;
 }
 
 const PATH_LISTS = ["resources", "bases", "components", "crds"] as const;
 const PATCH_LISTS = ["patchesStrategicMerge"] as const;
 const PATCH_OBJECT_LISTS = ["patches", "patchesJson6902"] as const;
+/** fields whose entries kustomize loads as files, and so may fetch when they are URLs */
+const LOADED_LISTS = ["configurations", "generators", "transformers", "validators"] as const;
 
 export async function readKustomization(dir: InputFile): Promise<Kustomization> {
   const name = KUSTOMIZATION_FILES.find((candidate) => existsSync(path.join(dir.absolute, candidate))) ?? "kustomization.yaml";
   const file = { display: path.join(dir.display, name), absolute: path.join(dir.absolute, name) };
   let spec: Record<string, unknown> = {};
+  let text = "";
   try {
-    const parsed = parse(await readFile(file.absolute, "utf8"), KUBE_YAML) as unknown;
-    if (parsed && typeof parsed === "object") spec = parsed as Record<string, unknown>;
+    text = await readFile(file.absolute, "utf8");
+    const parsed = parse(text, KUBE_YAML) as unknown;
+    if (isRecord(parsed)) spec = parsed;
   } catch {
     // kubectl reports a broken kustomization with a better message than ours when it renders it
   }
   const references: string[] = [];
   const patches: string[] = [];
+  const remote: RemoteReference[] = [];
   const addPath = (value: unknown, into: string[] = references) => {
-    if (typeof value === "string" && !value.includes("://") && !value.startsWith("git@")) {
-      into.push(path.resolve(dir.absolute, value));
-    }
+    if (typeof value !== "string" || value === "") return;
+    if (isRemoteReference(value, dir.absolute)) remote.push({ reference: value, line: lineOf(text, value) });
+    else into.push(path.resolve(dir.absolute, value));
   };
   for (const key of PATH_LISTS) for (const entry of asArray(spec[key])) addPath(entry);
   for (const key of PATCH_LISTS) for (const entry of asArray(spec[key])) addPath(entry, patches);
   for (const key of PATCH_OBJECT_LISTS)
-    for (const entry of asArray(spec[key])) addPath((entry as { path?: unknown })?.path, patches);
+    for (const entry of asArray(spec[key])) addPath(isRecord(entry) ? entry.path : undefined, patches);
   references.push(...patches);
   for (const generator of [...asArray(spec.configMapGenerator), ...asArray(spec.secretGenerator)]) {
-    const g = generator as { files?: unknown; envs?: unknown; env?: unknown };
+    const g = isRecord(generator) ? generator : {};
     for (const entry of asArray(g.files)) addPath(typeof entry === "string" ? entry.split("=").pop() : entry);
     for (const entry of asArray(g.envs)) addPath(entry);
     addPath(g.env);
   }
+  const loaded: string[] = [];
+  for (const key of LOADED_LISTS) for (const entry of asArray(spec[key])) addPath(entry, loaded);
+  addPath(isRecord(spec.openapi) ? spec.openapi.path : undefined, loaded);
   return {
     dir,
     file,
+    component: spec.kind === "Component",
     references,
     patches,
+    mentions: new Set([...references, ...loaded, ...mentionedPaths(spec, dir.absolute)]),
+    remote,
     namePrefix: typeof spec.namePrefix === "string" ? spec.namePrefix : "",
     nameSuffix: typeof spec.nameSuffix === "string" ? spec.nameSuffix : "",
   };
+}
+
+/**
+ * Every string in the kustomization read as a path next to it: fields come and go between kustomize
+ * versions (replacements, helmCharts' valuesFile, openapi), and a file any of them names is in use.
+ */
+function mentionedPaths(spec: unknown, dir: string): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 20) return;
+    if (typeof value === "string" && !value.includes("\n") && value.length < 4096) found.push(path.resolve(dir, value));
+    else if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
+    else if (isRecord(value)) for (const item of Object.values(value)) visit(item, depth + 1);
+  };
+  visit(spec, 0);
+  return found;
 }
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-export type RenderResult = { ok: true; yaml: string } | { ok: false; reason: "no-kubectl" | "failed"; message: string };
-
-export function renderKustomization(dir: string, kubectl: string): Promise<RenderResult> {
-  return new Promise((resolve) => {
-    execFile(kubectl, ["kustomize", dir], { timeout: 120_000, maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (!error) return resolve({ ok: true, yaml: stdout });
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        return resolve({ ok: false, reason: "no-kubectl", message: "kubectl is not on PATH" });
-      }
-      const detail = stderr.trim().split("\n").pop() || error.message;
-      resolve({ ok: false, reason: "failed", message: detail.replace(/^Error:\s*/, "") });
-    });
-  });
+/** The 1-based line where a value is first written in the kustomization's text, else 1. */
+function lineOf(text: string, value: string): number {
+  const offset = text.indexOf(value);
+  return offset < 0 ? 1 : text.slice(0, offset).split("\n").length;
 }
 
 /**
@@ -91,16 +122,17 @@ export function renderKustomization(dir: string, kubectl: string): Promise<Rende
 export async function loadKustomization(
   kustomization: Kustomization,
   sources: SourceDocument[],
-  kubectl: string,
+  options: RenderOptions,
 ): Promise<{ resources: Resource[]; problems: LoadProblem[] }> {
   const at = { file: kustomization.file.display, line: 1, column: 1 };
-  const rendered = await renderKustomization(kustomization.dir.absolute, kubectl);
+  const rendered = await renderKustomization(kustomization.dir.absolute, options);
   if (!rendered.ok) {
-    const message =
-      rendered.reason === "no-kubectl"
-        ? "not checked: kubectl is not on PATH to render this Kustomization (install kubectl, or check the rendered output with `kubectl kustomize DIR | plumbline check -`)"
-        : `kustomize build failed: ${rendered.message}`;
-    return { resources: [], problems: [{ kind: rendered.reason === "no-kubectl" ? "not-rendered" : "syntax", ...at, message }] };
+    if (rendered.reason === "no-kubectl") {
+      const message =
+        "not checked: kubectl is not on PATH to render this Kustomization (install kubectl, or check the rendered output with `kubectl kustomize DIR | plumbline check -`)";
+      return { resources: [], problems: [{ kind: "not-rendered", ...at, message }] };
+    }
+    return { resources: [], problems: [{ kind: "build-failed", ...at, message: rendered.message }] };
   }
   const scope = `kustomize:${kustomization.dir.display}`;
   const parsed = parseManifestText(rendered.yaml, kustomization.file.display, scope);
@@ -111,66 +143,4 @@ export async function loadKustomization(
     return { ...resource, source: { ...primary.resource.source, locate: locateAcross(resource, origins, primary) } };
   });
   return { resources, problems: parsed.problems.map((problem) => ({ ...problem, ...at })) };
-}
-
-/** A raw document a rendered object may come from: a whole resource, or a patch laid over one. */
-export interface SourceDocument {
-  readonly resource: Resource;
-  readonly patch: boolean;
-}
-
-function findOrigins(rendered: Resource, sources: SourceDocument[], kustomization: Kustomization): SourceDocument[] {
-  const sameKind = sources.filter((s) => s.resource.kind === rendered.kind);
-  const end = rendered.name.length - kustomization.nameSuffix.length;
-  const unprefixed = rendered.name.slice(kustomization.namePrefix.length, end);
-  const exact = sameKind.filter((s) => s.resource.name === rendered.name || s.resource.name === unprefixed);
-  if (exact.length > 0) return exact;
-  const contained = sameKind.filter((s) => s.resource.name !== "" && rendered.name.includes(s.resource.name));
-  const longest = Math.max(0, ...contained.map((s) => s.resource.name.length));
-  return contained.filter((s) => s.resource.name.length === longest);
-}
-
-/**
- * Points a field of the rendered object at the document that set it: the last patch whose value at that
- * field equals the rendered one, else the resource the patches were laid over.
- */
-function locateAcross(rendered: Resource, origins: SourceDocument[], primary: SourceDocument) {
-  return (pointer: string) => {
-    const value = valueAt(rendered.object, pointer);
-    for (const origin of [...origins].reverse()) {
-      if (!origin.patch) continue;
-      const translated = translatePointer(rendered.object, pointer, origin.resource.object);
-      if (translated !== undefined && isDeepStrictEqual(valueAt(origin.resource.object, translated), value)) {
-        return { ...origin.resource.source.locate(translated), file: origin.resource.source.file };
-      }
-    }
-    const translated = translatePointer(rendered.object, pointer, primary.resource.object) ?? pointer;
-    return { ...primary.resource.source.locate(translated), file: primary.resource.source.file };
-  };
-}
-
-/** The same field in another version of the object: list items are matched by `name`, not position. */
-function translatePointer(from: unknown, pointer: string, to: unknown): string | undefined {
-  const out: string[] = [];
-  let left = from;
-  let right = to;
-  for (const segment of parsePointer(pointer)) {
-    if (Array.isArray(left)) {
-      const item = left[Number(segment)] as { name?: unknown } | undefined;
-      if (!Array.isArray(right)) return undefined;
-      const index =
-        typeof item?.name === "string"
-          ? right.findIndex((candidate) => (candidate as { name?: unknown })?.name === item.name)
-          : Number(segment);
-      if (index < 0 || index >= right.length) return undefined;
-      out.push(String(index));
-      left = item;
-      right = right[index];
-    } else {
-      out.push(segment);
-      left = (left as Record<string, unknown> | undefined)?.[segment];
-      right = (right as Record<string, unknown> | undefined)?.[segment];
-    }
-  }
-  return formatPointer(out);
 }

@@ -1,8 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
-import path from "node:path";
 import { isBinary, isGoTemplate } from "./detect.js";
 import { expandInputs, type InputFile } from "./inputs.js";
-import { type Kustomization, loadKustomization, readKustomization, type SourceDocument } from "./kustomize.js";
+import { readKustomization } from "./kustomize.js";
+import { coveredFiles, loadKustomizations } from "./kustomize-set.js";
 import { parseManifestText } from "./parse.js";
 import type { LoadProblem, ManifestSet, Resource } from "./resource.js";
 
@@ -13,6 +13,8 @@ export interface LoadOptions {
   readonly readStdin?: () => Promise<string>;
   /** the kubectl to render Kustomize directories with */
   readonly kubectl?: string;
+  /** hosts a kustomization's remote resources may be fetched from; none by default */
+  readonly remoteHosts?: readonly string[];
   /** display paths the configuration says to leave alone */
   readonly isIgnored?: (file: string) => boolean;
 }
@@ -59,13 +61,15 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
     problems.push(...parsed.problems);
   }
 
-  for (const kustomization of leaves(kustomizations)) {
-    files.push(kustomization.file.display);
-    const sources = await kustomizationSources(kustomization, kustomizations);
-    const rendered = await loadKustomization(kustomization, sources, options.kubectl ?? "kubectl");
-    resources.push(...rendered.resources);
-    problems.push(...rendered.problems);
-  }
+  const rendered = await loadKustomizations(kustomizations, {
+    kubectl: options.kubectl ?? "kubectl",
+    cwd,
+    remoteHosts: options.remoteHosts ?? [],
+    isIgnored: ignored,
+  });
+  files.push(...rendered.files);
+  resources.push(...rendered.resources);
+  problems.push(...rendered.problems);
   return { resources, problems, files };
 }
 
@@ -116,49 +120,4 @@ async function readInput(input: InputFile, maxFileSize: number): Promise<ReadRes
 
 function mebibytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-/** Files inside a Kustomize directory are patches and parts, not whole manifests: render, don't lint raw. */
-function coveredFiles(kustomizations: Kustomization[]): (absolute: string) => boolean {
-  const dirs = new Set(kustomizations.map((k) => k.dir.absolute));
-  const referenced = new Set(kustomizations.flatMap((k) => k.references));
-  return (absolute) => dirs.has(path.dirname(absolute)) || referenced.has(absolute);
-}
-
-/** Only kustomizations no other one builds on are rendered; their bases are checked through them. */
-function leaves(kustomizations: Kustomization[]): Kustomization[] {
-  const referenced = new Set(kustomizations.flatMap((k) => k.references));
-  return kustomizations.filter((k) => !referenced.has(k.dir.absolute));
-}
-
-/** The raw documents a rendering can be traced back to: this kustomization's files and its bases'. */
-async function kustomizationSources(root: Kustomization, all: Kustomization[]): Promise<SourceDocument[]> {
-  const byDir = new Map(all.map((k) => [k.dir.absolute, k]));
-  const seen = new Set<string>();
-  const sources: SourceDocument[] = [];
-  const visit = async (kustomization: Kustomization) => {
-    if (seen.has(kustomization.dir.absolute)) return;
-    seen.add(kustomization.dir.absolute);
-    for (const reference of kustomization.references) {
-      const base = byDir.get(reference) ?? (await readBase(reference, kustomization));
-      if (base) {
-        await visit(base);
-        continue;
-      }
-      const text = await readFile(reference, "utf8").catch(() => undefined);
-      if (text === undefined || isGoTemplate(text)) continue;
-      const display = path.join(kustomization.dir.display, path.relative(kustomization.dir.absolute, reference));
-      const patch = kustomization.patches.includes(reference);
-      for (const resource of parseManifestText(text, display, "source").resources) sources.push({ resource, patch });
-    }
-  };
-  await visit(root);
-  return sources;
-}
-
-async function readBase(reference: string, from: Kustomization): Promise<Kustomization | undefined> {
-  const info = await stat(reference).catch(() => undefined);
-  if (!info?.isDirectory()) return undefined;
-  const display = path.join(from.dir.display, path.relative(from.dir.absolute, reference));
-  return readKustomization({ display, absolute: reference });
 }

@@ -48,7 +48,17 @@ export interface Resource extends ResourceId {
 
 /** Something wrong with the input itself rather than with a resource. */
 export interface LoadProblem {
-  readonly kind: "syntax" | "duplicate-key" | "too-large" | "binary" | "unreadable" | "not-rendered";
+  readonly kind:
+    | "syntax"
+    | "duplicate-key"
+    | "too-large"
+    | "binary"
+    | "unreadable"
+    | "not-rendered"
+    /** `kubectl kustomize` failed */
+    | "build-failed"
+    /** a manifest in a Kustomize directory that no kustomization lists */
+    | "not-listed";
   readonly file: string;
   readonly line: number;
   readonly column: number;

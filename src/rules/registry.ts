@@ -3,6 +3,7 @@ import { apiRemoved } from "./api-versions/api-removed.js";
 import { imageTagLatest } from "./images/image-tag-latest.js";
 import { duplicateResource } from "./input/duplicate-resource.js";
 import { fileSkipped } from "./input/file-skipped.js";
+import { kustomizeBuildFailed } from "./input/kustomize-build-failed.js";
 import { schemaInvalid } from "./input/schema-invalid.js";
 import { yamlSyntaxError } from "./input/yaml-syntax-error.js";
 import { configmapRefMissing } from "./links/configmap-ref-missing.js";
@@ -21,6 +22,7 @@ import { probePortUnknown } from "./probes/probe-port-unknown.js";
 import { readinessProbeMissing } from "./probes/readiness-probe-missing.js";
 import { autoscalerConflict } from "./reliability/autoscaler-conflict.js";
 import { duplicateEnvVar } from "./reliability/duplicate-env-var.js";
+import { ephemeralDataStore } from "./reliability/ephemeral-data-store.js";
 import { hpaMinReplicasTooFew } from "./reliability/hpa-min-replicas-too-few.js";
 import { hpaTargetMissing } from "./reliability/hpa-target-missing.js";
 import { pdbBlocksEviction } from "./reliability/pdb-blocks-eviction.js";
@@ -47,7 +49,7 @@ import { runAsRoot } from "./security/run-as-root.js";
 import type { InputRule, Rule } from "./types.js";
 
 /** Every rule about the input itself. */
-export const INPUT_RULES: readonly InputRule[] = [yamlSyntaxError, fileSkipped];
+export const INPUT_RULES: readonly InputRule[] = [yamlSyntaxError, kustomizeBuildFailed, fileSkipped];
 
 /** Every rule about Kubernetes objects, in the order the catalogue documents them. */
 export const RULES: readonly Rule[] = [
@@ -70,6 +72,7 @@ export const RULES: readonly Rule[] = [
   pdbSelectorMatchesNothing,
   rollingUpdateDropsAll,
   rwoVolumeShared,
+  ephemeralDataStore,
   duplicateEnvVar,
   cpuRequestMissing,
   memoryRequestMissing,

@@ -9,7 +9,7 @@ function problem(kind: LoadProblem["kind"]): LoadProblem {
 }
 
 describe(RULE, () => {
-  it.each(["too-large", "binary", "unreadable", "not-rendered"] as const)(
+  it.each(["too-large", "binary", "unreadable", "not-rendered", "not-listed"] as const)(
     "reports a %s file as info, with the loader's message",
     (kind) => {
       const findings = lintSet({ resources: [], problems: [problem(kind)], files: ["big.yaml"] });
@@ -19,8 +19,9 @@ describe(RULE, () => {
     },
   );
 
-  it("leaves syntax problems to yaml-syntax-error", () => {
-    const findings = lintSet({ resources: [], problems: [problem("syntax"), problem("duplicate-key")], files: ["big.yaml"] });
+  it("leaves syntax problems to yaml-syntax-error and failed builds to kustomize-build-failed", () => {
+    const problems = [problem("syntax"), problem("duplicate-key"), problem("build-failed")];
+    const findings = lintSet({ resources: [], problems, files: ["big.yaml"] });
     expect(findings.filter((f) => f.rule === RULE)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ export const fileSkipped: InputRule = {
   title: "File was not checked",
   severity: "info",
   category: "input",
-  why: "A file that is too large, binary, unreadable or not rendered was not analysed, so a clean report says nothing about it.",
-  appliesTo: (problem) => ["too-large", "binary", "unreadable", "not-rendered"].includes(problem.kind),
+  why: "A file that is too large, binary, unreadable, not rendered or not listed by its kustomization was not analysed, so a clean report says nothing about it.",
+  appliesTo: (problem) => ["too-large", "binary", "unreadable", "not-rendered", "not-listed"].includes(problem.kind),
   check: (problem) => [{ path: "", message: problem.message }],
 };

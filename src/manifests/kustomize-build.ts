@@ -1,0 +1,94 @@
+/** Runs `kubectl kustomize` and turns its failures into messages that read the same on every run. */
+import { execFile } from "node:child_process";
+import path from "node:path";
+
+export type RenderResult = { ok: true; yaml: string } | { ok: false; reason: "no-kubectl" | "failed"; message: string };
+
+export interface RenderOptions {
+  readonly kubectl: string;
+  /** paths in messages are shown relative to this directory */
+  readonly cwd: string;
+  /**
+   * when nothing remote is allowed, network access is also cut off for git and for kustomize's own HTTP
+   * loader, in case a remote reference slipped past the check that refuses them
+   */
+  readonly offline: boolean;
+}
+
+const MAX_MESSAGE = 600;
+
+export function renderKustomization(dir: string, options: RenderOptions): Promise<RenderResult> {
+  const env = options.offline ? { ...process.env, ...OFFLINE_ENV } : process.env;
+  return new Promise((resolve) => {
+    execFile(
+      options.kubectl,
+      ["kustomize", dir],
+      { timeout: 120_000, maxBuffer: 512 * 1024 * 1024, env },
+      (error, stdout, stderr) => {
+        if (!error) return resolve({ ok: true, yaml: stdout });
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+          return resolve({ ok: false, reason: "no-kubectl", message: "kubectl is not on PATH" });
+        }
+        resolve({ ok: false, reason: "failed", message: buildErrorMessage(stderr || error.message, options.cwd) });
+      },
+    );
+  });
+}
+
+/** git refuses every transport but local files; HTTP(S) goes to a proxy that does not exist. */
+const OFFLINE_ENV = {
+  GIT_ALLOW_PROTOCOL: "file",
+  GIT_TERMINAL_PROMPT: "0",
+  HTTP_PROXY: "http://127.0.0.1:9",
+  HTTPS_PROXY: "http://127.0.0.1:9",
+  http_proxy: "http://127.0.0.1:9",
+  https_proxy: "http://127.0.0.1:9",
+  NO_PROXY: "",
+  no_proxy: "",
+};
+
+/**
+ * The reason a build failed, without what changes from run to run: kubectl logs through klog
+ * (`E1202 07:52:12.838045    9342 run.go:72] "command failed" err="…"`), whose timestamp and process id
+ * would give the finding a new fingerprint on every run, so a pull request would always "add" it.
+ * Absolute paths become relative to the working directory, and kustomize's clone directories lose
+ * their random suffix.
+ */
+export function buildErrorMessage(stderr: string, cwd: string): string {
+  const text = stderr.replace(/\r\n?/g, "\n");
+  let detail: string | undefined;
+  const quoted = /\berr="((?:[^"\\]|\\.)*)"/.exec(text);
+  const block = /\berr=<\n([\s\S]*?)\n\s*>/.exec(text);
+  if (quoted) {
+    try {
+      detail = JSON.parse(`"${quoted[1]}"`) as string;
+    } catch {
+      detail = quoted[1];
+    }
+  } else if (block) {
+    detail = (block[1] ?? "").replace(/^\t/gm, "");
+  } else {
+    detail = text
+      .split("\n")
+      .map((line) => line.replace(KLOG_HEADER, "").trim())
+      .filter((line) => line !== "")
+      .pop();
+  }
+  const cleaned = (detail ?? "")
+    .replace(/^(error|Error):\s*/, "")
+    .replace(/\s+/g, " ")
+    .replace(/(\/[^\s'":,;]*)*\/kustomize-\d+/g, "<clone>")
+    .replace(/(?<![\w.>])\/[^\s'":,;]+/g, (absolute) => relativeTo(cwd, absolute))
+    .replace(/\b\d{1,2}:\d{2}:\d{2}(\.\d+)?\b/g, "")
+    .trim();
+  const message = cleaned || "kubectl kustomize failed without a message";
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+}
+
+/** klog's line header: severity letter, date, time, thread id, source file and line. */
+const KLOG_HEADER = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [^\]]*\]\s*/;
+
+function relativeTo(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative === "" ? "." : relative;
+}

@@ -1,0 +1,172 @@
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { check } from "../../src/check.js";
+import { buildErrorMessage } from "../../src/manifests/kustomize-build.js";
+
+const hasKubectl = (() => {
+  try {
+    execFileSync("kubectl", ["version", "--client"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const created: string[] = [];
+afterEach(async () => {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function tree(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "plumbline-kustomize-"));
+  created.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: web
+          image: "web:1.0"
+`;
+const component = (patchTarget: string) => `apiVersion: kustomize.config.k8s.io/v1alpha1
+kind: Component
+resources: [sidecar-config.yaml]
+patches:
+  - target: {kind: Deployment, name: ${patchTarget}}
+    patch: |
+      - op: add
+        path: /metadata/labels
+        value: {tracing: "on"}
+`;
+// the component brings an object of its own, with a finding of its own (a Secret with a literal password)
+const componentObject = `apiVersion: v1
+kind: Secret
+metadata: {name: tracing}
+stringData:
+  password: "hunter2-correct-horse"
+`;
+
+describe.runIf(hasKubectl)("Kustomize Components", () => {
+  it("are built only through the overlays that use them, with findings in the component's own files", async () => {
+    const root = await tree({
+      "base/kustomization.yaml": "resources: [deployment.yaml]\n",
+      "base/deployment.yaml": deployment,
+      "components/tracing/kustomization.yaml": component("web"),
+      "components/tracing/sidecar-config.yaml": componentObject,
+      "overlay/kustomization.yaml": "resources: [../base]\ncomponents: [../components/tracing]\n",
+    });
+    const { findings, manifests } = await check(["."], { cwd: root, root });
+    expect(findings.filter((f) => f.rule === "kustomize-build-failed" || f.rule === "yaml-syntax-error")).toEqual([]);
+    expect(manifests.resources.map((r) => `${r.kind}/${r.name}:${r.scope}`).sort()).toEqual([
+      "Deployment/web:kustomize:overlay",
+      "Secret/tracing:kustomize:overlay",
+    ]);
+    const secret = findings.find((f) => f.resource.kind === "Secret" && f.rule === "secret-data-committed");
+    expect(secret?.file).toBe(path.join("components", "tracing", "sidecar-config.yaml"));
+  });
+
+  it("say once that a Component no overlay uses was not checked, instead of failing its build", async () => {
+    const root = await tree({
+      "base/kustomization.yaml": "resources: [deployment.yaml]\n",
+      "base/deployment.yaml": deployment,
+      // on its own, this component's patch has nothing to patch: kustomize would fail
+      "components/unused/kustomization.yaml": component("api"),
+      "components/unused/sidecar-config.yaml": componentObject,
+    });
+    const { findings } = await check(["."], { cwd: root, root });
+    const input = findings.filter(
+      (f) => f.rule === "kustomize-build-failed" || f.rule === "file-skipped" || f.rule === "yaml-syntax-error",
+    );
+    expect(input.map((f) => [f.rule, f.severity, f.file])).toEqual([
+      ["file-skipped", "info", path.join("components", "unused", "kustomization.yaml")],
+    ]);
+    expect(input[0]?.message).toContain("Component");
+  });
+});
+
+describe.runIf(hasKubectl)("a failed Kustomize build", () => {
+  const broken = {
+    "app/kustomization.yaml": "resources: [deployment.yaml]\npatches:\n  - path: more-replicas.yaml\n",
+    "app/deployment.yaml": deployment,
+    // the patch names a Deployment that does not exist: kustomize fails; the patch alone lacks a selector,
+    // a template and probes, which must not be reported as if it were a whole object
+    "app/more-replicas.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 1}\n",
+  };
+
+  it("is its own error, not a YAML syntax error, with a message that is the same on every run", async () => {
+    const root = await tree(broken);
+    const first = await check(["."], { cwd: root, root });
+    const second = await check(["."], { cwd: root, root });
+    const failures = first.findings.filter((f) => f.rule === "kustomize-build-failed");
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ severity: "error", file: path.join("app", "kustomization.yaml") });
+    expect(first.findings.some((f) => f.rule === "yaml-syntax-error")).toBe(false);
+    const message = failures[0]?.message ?? "";
+    expect(message).toMatch(/^kustomize build failed: /);
+    expect(message).not.toMatch(/\d\d:\d\d:\d\d|run\.go|\bE\d{4}\b/);
+    expect(message).not.toContain(root);
+    expect(second.findings.find((f) => f.rule === "kustomize-build-failed")?.fingerprint).toBe(failures[0]?.fingerprint);
+  });
+
+  it("does not lint the directory's patch files as whole objects", async () => {
+    const root = await tree(broken);
+    const { findings } = await check(["."], { cwd: root, root });
+    expect(findings.map((f) => f.rule)).toEqual(["kustomize-build-failed"]);
+  });
+});
+
+describe.runIf(hasKubectl)("manifests a kustomization does not list", () => {
+  it("get one notice each; files it lists, patches and generator inputs do not", async () => {
+    const root = await tree({
+      "app/kustomization.yaml":
+        "resources: [deployment.yaml]\nconfigMapGenerator:\n  - name: settings\n    files: [settings.json]\n",
+      "app/deployment.yaml": deployment,
+      "app/settings.json": '{"mode": "fast"}\n',
+      "app/loadgenerator.yaml": deployment.replace("name: web}", "name: loadgenerator}"),
+      "app/values.yaml": "replicas: 3\n",
+    });
+    const { findings } = await check(["."], { cwd: root, root });
+    const notices = findings.filter((f) => f.rule === "file-skipped");
+    expect(notices.map((f) => [f.file, f.severity])).toEqual([[path.join("app", "loadgenerator.yaml"), "info"]]);
+    expect(notices[0]?.message).toContain("does not list this file");
+  });
+});
+
+describe("kustomize build messages", () => {
+  const cwd = path.join(tmpdir(), "work");
+
+  it("keep kustomize's reason and drop klog's timestamp, process id and source line", () => {
+    const stderr = `E1202 07:52:12.838045    9342 run.go:72] "command failed" err="no resource matches strategic merge patch \\"Deployment.v1.apps/cartservice.[noNs]\\": no matches for Id Deployment.v1.apps/cartservice.[noNs]"\n`;
+    expect(buildErrorMessage(stderr, cwd)).toBe(
+      'no resource matches strategic merge patch "Deployment.v1.apps/cartservice.[noNs]": no matches for Id Deployment.v1.apps/cartservice.[noNs]',
+    );
+    const later = stderr.replace("07:52:12.838045    9342", "11:03:59.000001   77120");
+    expect(buildErrorMessage(later, cwd)).toBe(buildErrorMessage(stderr, cwd));
+  });
+
+  it("read klog's multi-line form, older kubectl's `error:` lines, and show paths relative to the working directory", () => {
+    const block = `E1202 08:21:16.242351   12851 run.go:72] "command failed" err=<\n\taccumulating resources: '${path.join(cwd, "app", "x.yaml")}' missing\n\t: exit status 128\n >\n`;
+    expect(buildErrorMessage(block, cwd)).toBe(
+      `accumulating resources: '${path.join("app", "x.yaml")}' missing : exit status 128`,
+    );
+    expect(buildErrorMessage("error: accumulating resources: nope\n", cwd)).toBe("accumulating resources: nope");
+    expect(buildErrorMessage(`Error: cloning into ${path.join(tmpdir(), "kustomize-123456789")}/repo\n`, cwd)).toBe(
+      "cloning into <clone>/repo",
+    );
+  });
+});
