@@ -52,6 +52,7 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     ...(options.kubectl ? { kubectl: options.kubectl } : {}),
+    remoteHosts: config.kustomize?.remoteHosts ?? [],
   });
   const treeOf = configuredTrees(config.scopes ?? [], options.root ?? cwd, cwd);
   const findings = runRules(manifests, {

@@ -21,6 +21,8 @@ export interface PlumblineConfig {
   readonly external: { readonly namespaces: readonly string[]; readonly resources: readonly ExternalResource[] };
   /** globs of directories (relative to the repository root) whose whole tree is applied together: docs/scopes.md */
   readonly scopes?: readonly string[];
+  /** hosts a kustomization's remote resources may be fetched from; nothing remote is built otherwise */
+  readonly kustomize?: { readonly remoteHosts: readonly string[] };
   /** the drift bot's section, validated by the drift work */
   readonly drift?: Readonly<Record<string, unknown>>;
 }

@@ -1,4 +1,4 @@
-import { Ajv } from "ajv";
+import { Ajv, type ValidateFunction } from "ajv";
 import { isMap, LineCounter, parseDocument } from "yaml";
 import type { Severity } from "../findings/finding.js";
 import { formatVersion, parseKubeVersion } from "../k8s/versions.js";
@@ -13,7 +13,10 @@ import { CONFIG_SCHEMA } from "./schema.js";
 
 // verbose: errors carry the offending value and the schema around it, for messages that name both.
 // strictRequired off: `not: { required: [x] }` ("must not have x") is an idiom it misreads.
-const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true }).compile(CONFIG_SCHEMA);
+// Compiled on first use, not at import: a run without a configuration file never pays for it.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction =>
+  (compiled ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true }).compile(CONFIG_SCHEMA));
 
 type Locate = (pointer: string) => { line: number; column: number };
 
@@ -55,6 +58,7 @@ function toConfig(
   locateExpression: LocateExpression = () => undefined,
 ): PlumblineConfig {
   const raw = withoutEmptySections(value);
+  const validate = validator();
   if (!validate(raw)) {
     const problems = (validate.errors ?? []).map(describeSchemaError).filter((p) => p !== undefined);
     fail(file, locate, firstInText(problems, locate) ?? { pointer: "", detail: "invalid configuration" });
@@ -89,6 +93,7 @@ function toConfig(
     ...(version ? { kubernetesVersion: formatVersion(version) } : {}),
     ...(raw.failOn ? { failOn: raw.failOn } : {}),
     ...(raw.scopes ? { scopes: raw.scopes } : {}),
+    ...(raw.kustomize?.remoteHosts ? { kustomize: { remoteHosts: raw.kustomize.remoteHosts } } : {}),
     ...(raw.drift ? { drift: raw.drift } : {}),
   };
 }
@@ -99,6 +104,7 @@ interface RawConfig {
   failOn?: Severity;
   ignore?: string[];
   scopes?: string[];
+  kustomize?: { remoteHosts?: string[] };
   rules?: Record<string, unknown>;
   external?: { namespaces?: string[]; resources?: PlumblineConfig["external"]["resources"][number][] };
   drift?: Record<string, unknown>;

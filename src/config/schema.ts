@@ -25,6 +25,13 @@ export const CONFIG_SCHEMA = {
     failOn: severity,
     ignore: { type: "array", items: { type: "string", minLength: 1 } },
     scopes: { type: "array", items: { type: "string", minLength: 1 } },
+    kustomize: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        remoteHosts: { type: "array", items: { type: "string", minLength: 1, pattern: "^(\\*\\.)?[A-Za-z0-9.:\\[\\]-]+$" } },
+      },
+    },
     rules: {
       type: "object",
       properties: { custom: { type: "array", items: CUSTOM_RULE_SCHEMA } },
