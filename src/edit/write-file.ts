@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { chmod, lstat, open, realpath, rename, rm } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /**
  * The one way Plumbline writes a file (fixes, drift write-back, reports, the Action's SARIF).
@@ -19,7 +19,10 @@ export type LinkPolicy =
 export interface WriteOptions {
   /** default `refuse` */
   readonly symlink?: LinkPolicy;
-  /** when set, the file's directory, once its links are resolved, must lie inside this one */
+  /**
+   * The repository: a file named inside it must really be inside it once the links in its directory
+   * are resolved. (A file named outside it is the caller's explicit choice and is not judged.)
+   */
   readonly within?: string;
 }
 
@@ -48,7 +51,7 @@ const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (
  */
 export async function writeFileAtomic(path: string, text: string, options: WriteOptions = {}): Promise<WriteOutcome> {
   const directory = await realpath(dirname(path));
-  if (options.within !== undefined) {
+  if (options.within !== undefined && isInside(resolve(options.within), resolve(dirname(path)))) {
     const root = await realpath(options.within);
     if (!isInside(root, directory)) {
       throw new UnsafeWriteError("its directory leads outside the repository (through a symbolic link): not written");

@@ -98,6 +98,11 @@ describe("writeFileAtomic never writes through a symbolic link", () => {
     expect(await readdir(outside)).toEqual(["victim"]);
   });
 
+  it("writes a file the caller named outside `within`: only a link leading out is refused", async () => {
+    await writeFileAtomic(join(outside, "named.yaml"), "a: 1\n", { within: directory });
+    expect(await readFile(join(outside, "named.yaml"), "utf8")).toBe("a: 1\n");
+  });
+
   it("follows a directory link that stays inside `within`", async () => {
     await mkdir(join(directory, "real"));
     await symlink("real", join(directory, "alias"));

@@ -26,6 +26,13 @@ describe("plumbline check --fix and symbolic links", () => {
     expect(await readFile(path.join(dir, "pod.yaml"), "utf8")).not.toBe(POD);
   });
 
+  it("fixes a file the user named outside the current directory (no link involved)", async () => {
+    await writeFile(path.join(outside, "pod.yaml"), POD);
+    const dir = await tempTree({ ".git/HEAD": "ref: refs/heads/main\n" });
+    await run(dir, ["check", path.join(outside, "pod.yaml"), "--fix", "--unsafe-fixes"]);
+    expect(await readFile(path.join(outside, "pod.yaml"), "utf8")).not.toBe(POD);
+  });
+
   it("does not write through a file link to a file outside the repository", async () => {
     await writeFile(path.join(outside, "pod.yaml"), POD);
     const dir = await tempTree({});
