@@ -8,12 +8,15 @@
  * documented 1 MiB per step.
  */
 
-/** checks.create/update `output.annotations[].message`: "The maximum size is 64 KB." */
-export const ANNOTATION_MESSAGE_BYTES = 64 * 1024;
+/**
+ * checks.create/update `output.annotations[].message`: "The maximum size is 64 KB." Read as 64,000
+ * bytes, the smaller of the two readings: the description says neither which KB nor what it counts.
+ */
+export const ANNOTATION_MESSAGE_BYTES = 64_000;
 /** `output.annotations[].title`: "The maximum size is 255 characters." */
 export const ANNOTATION_TITLE_CHARACTERS = 255;
-/** `output.annotations[].raw_details`: "The maximum size is 64 KB." */
-export const ANNOTATION_RAW_DETAILS_BYTES = 64 * 1024;
+/** `output.annotations[].raw_details`: "The maximum size is 64 KB." (64,000 bytes, as for the message) */
+export const ANNOTATION_RAW_DETAILS_BYTES = 64_000;
 /** `output.annotations`: `maxItems: 50` per request; the rest go in updates. */
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** `output.summary` and `output.text`: `maxLength: 65535`. */
