@@ -144,8 +144,10 @@ async function kustomizationSources(tree: readonly Kustomization[]): Promise<Sou
         await visit(base);
         continue;
       }
+      // no template test here: kustomize itself read these files as YAML (a `{{PROJECT_ID}}` inside a
+      // ConfigMap's text is data), and a document that does not parse simply traces nothing
       const text = await readFile(reference, "utf8").catch(() => undefined);
-      if (text === undefined || isGoTemplate(text)) continue;
+      if (text === undefined) continue;
       const display = path.join(kustomization.dir.display, path.relative(kustomization.dir.absolute, reference));
       const patch = kustomization.patches.includes(reference);
       for (const resource of parseManifestText(text, display, "source").resources) sources.push({ resource, patch });

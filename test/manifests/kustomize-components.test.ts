@@ -170,3 +170,19 @@ describe("kustomize build messages", () => {
     );
   });
 });
+
+describe.runIf(hasKubectl)("findings of a rendered object whose source holds `{{ }}` in a string", () => {
+  it("point into that source file, not at the kustomization", async () => {
+    const withPlaceholder = `${componentObject}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: collector}\ndata:\n  config.yaml: |\n    project: {{PROJECT_ID}}\n`;
+    const root = await tree({
+      "base/kustomization.yaml": "resources: [deployment.yaml]\n",
+      "base/deployment.yaml": deployment,
+      "components/tracing/kustomization.yaml": component("web"),
+      "components/tracing/sidecar-config.yaml": withPlaceholder,
+      "overlay/kustomization.yaml": "resources: [../base]\ncomponents: [../components/tracing]\n",
+    });
+    const { findings } = await check(["overlay"], { cwd: root, root });
+    const secret = findings.find((f) => f.rule === "secret-data-committed");
+    expect(secret?.file).toBe(path.join("components", "tracing", "sidecar-config.yaml"));
+  });
+});
