@@ -7,7 +7,9 @@ export class OutputError extends Error {
 
 /**
  * Writes the whole report or nothing (see writeFileAtomic): a reader such as the SARIF upload never
- * sees half a report, and a failed run leaves the old file intact. Errors become one line.
+ * sees half a report, and a failed run leaves the old file intact. Never through a symbolic link: in
+ * a checked-out pull request one could aim the report at any file the user can write, so a link at
+ * the path is refused (the user named the path and can remove the link). Errors become one line.
  */
 export async function writeReport(target: string, content: string, display = target): Promise<void> {
   try {
