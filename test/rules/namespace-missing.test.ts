@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseManifestText } from "../../src/manifests/parse.js";
 import { runRules } from "../../src/rules/engine.js";
-import { findingsOf, positionOf, yaml } from "./helpers.js";
+import { findingsOf, lintFiles, positionOf, yaml } from "./helpers.js";
 
 const RULE = "namespace-missing";
 
@@ -70,5 +70,24 @@ describe(`${RULE}: namespaces created outside the objects' own folder`, () => {
     expect(findingsOf(RULE, flux)).toEqual([]);
     const configMapThere = text.replace("payments", "flux-system");
     expect(findingsOf(RULE, configMapThere)).toHaveLength(1);
+  });
+});
+
+describe(`${RULE}: one finding per missing namespace`, () => {
+  it("reports the first object of the namespace only, counting the others", () => {
+    const second = text.replace("name: settings", "name: more");
+    const third = text.replace("name: settings", "name: again");
+    const findings = lintFiles({ "monitoring/a.yaml": text, "monitoring/b.yaml": `${second}---\n${third}` }).filter(
+      (f) => f.rule === RULE,
+    );
+    expect(findings.map((f) => f.file)).toEqual(["monitoring/a.yaml"]);
+    expect(findings[0]?.message).toBe(
+      'namespace "payments" has no Namespace object in these manifests, so applying ConfigMap "settings" fails unless it exists, nor can the 2 other objects in it; declare it, or list it under external.namespaces if it is created elsewhere',
+    );
+  });
+
+  it("says it once across the plain folders of a run, whichever folder is judged", () => {
+    const findings = lintFiles({ "apps/a/cm.yaml": text, "apps/b/cm.yaml": text.replace("name: settings", "name: other") });
+    expect(findings.filter((f) => f.rule === RULE).map((f) => f.file)).toEqual(["apps/a/cm.yaml"]);
   });
 });
