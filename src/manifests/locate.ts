@@ -1,4 +1,16 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Node } from "yaml";
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  type Pair,
+} from "yaml";
 import { parsePointer } from "./pointer.js";
 import type { SourceLocation } from "./resource.js";
 
@@ -24,25 +36,39 @@ interface Entry {
  * text) can be collected: a run over thousands of documents keeps only offsets.
  */
 export function createLocator(document: Document, base: Node, lineCounter: LineCounter): Locator {
-  const root: Entry = { offset: base.range?.[0] ?? 0, positions: indexPositions(document, base) };
-  return (pointer) => {
-    let entry = root;
-    for (const segment of parsePointer(pointer)) {
-      const next = entry.positions?.keys?.get(segment) ?? entry.positions?.items?.[Number(segment)];
-      if (!next) break;
-      entry = next;
-    }
-    const { line, col } = lineCounter.linePos(entry.offset);
-    return { line, column: col };
+  return documentLocators(document, lineCounter)(base);
+}
+
+/**
+ * Locators for any node of one document (the document, or each item of a `kind: List`), all
+ * served by one index of the document, built in one walk.
+ */
+export function documentLocators(document: Document, lineCounter: LineCounter): (base: Node) => Locator {
+  const index = indexPositions(document);
+  return (base) => {
+    const root: Entry = { offset: base.range?.[0] ?? 0, positions: index.get(base) };
+    return (pointer) => {
+      let entry = root;
+      for (const segment of parsePointer(pointer)) {
+        const next = entry.positions?.keys?.get(segment) ?? entry.positions?.items?.[Number(segment)];
+        if (!next) break;
+        entry = next;
+      }
+      const { line, col } = lineCounter.linePos(entry.offset);
+      return { line, column: col };
+    };
   };
 }
 
-function indexPositions(document: Document, base: Node): Positions | undefined {
+/** The positions under every collection of the document, by node. */
+function indexPositions(document: Document): Map<Node, Positions | undefined> {
   // an anchored node reached through several aliases is indexed once and shared, so an alias bomb
-  // costs no more here than the document's own size
+  // costs no more here than the document's own size; anchors are taken in document order as the walk
+  // meets them (asking the alias to resolve itself would scan the whole document once per alias)
+  const anchors = anchorsBefore(document.contents);
   const seen = new Map<Node, Positions | undefined>();
   const resolve = (node: unknown): Node | undefined =>
-    node && isAlias(node) ? (node.resolve(document) as Node | undefined) : ((node as Node | null) ?? undefined);
+    node && isAlias(node) ? anchors.get(node) : ((node as Node | null) ?? undefined);
   const visit = (raw: unknown): Positions | undefined => {
     const node = resolve(raw);
     if (!node) return undefined;
@@ -63,5 +89,37 @@ function indexPositions(document: Document, base: Node): Positions | undefined {
     seen.set(node, positions);
     return positions;
   };
-  return visit(base);
+  visit(document.contents);
+  return seen;
+}
+
+/** Each alias with the node its anchor names: the last node with that anchor before it, in document order. */
+function anchorsBefore(root: unknown): Map<Alias, Node> {
+  const named = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      const target = named.get(node.source);
+      if (target) targets.set(node, target);
+      continue;
+    }
+    if (!isNode(node)) continue;
+    if (node.anchor) named.set(node.anchor, node);
+    // pushed in reverse so they are popped, and so met, in document order
+    if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i] as Pair;
+        stack.push(pair.value, pair.key);
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i];
+        stack.push(isPair(item) ? item.value : item);
+        if (isPair(item)) stack.push(item.key);
+      }
+    }
+  }
+  return targets;
 }

@@ -1,7 +1,10 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from "yaml";
-import { createLocator } from "./locate.js";
+import { Composer, CST, Document, isMap, isScalar, isSeq, Lexer, LineCounter, type Node, Parser } from "yaml";
+import { MAX_DOCUMENTS_PER_FILE, MAX_NODES_PER_DOCUMENT, MAX_PROBLEMS_PER_FILE, MAX_TOKENS_PER_DOCUMENT } from "./limits.js";
+import { documentLocators } from "./locate.js";
+import { reindentQuotedScalars } from "./quoted-lines.js";
 import type { KubeObject, LoadProblem, Resource, ResourceSource, SourceLocation } from "./resource.js";
-import { KUBE_YAML, TO_JS } from "./yaml-options.js";
+import { TooManyNodesError, toPlain } from "./to-plain.js";
+import { KUBE_YAML } from "./yaml-options.js";
 
 export interface ParsedFile {
   readonly resources: Resource[];
@@ -25,48 +28,97 @@ export function isClusterObject(value: unknown): value is KubeObject & { apiVers
   return !NOT_CLUSTER_OBJECTS.some((pattern) => pattern.test(apiVersion));
 }
 
+/** The composer's own duplicate-key check is quadratic in a map's size: keys are checked in `toPlain`. */
+const STREAM_OPTIONS = { ...KUBE_YAML, uniqueKeys: false } as const;
+/** One schema for every document: building it per document was most of the cost of many small ones. */
+const SCHEMA = new Document(null, STREAM_OPTIONS).schema;
+
+/** A quoted scalar the parser stopped reading at a line end: kubectl may read on (see quoted-lines.ts). */
+const UNCLOSED_QUOTE = /^Missing closing ["']quote/;
+
 /**
  * Turns one file's text into resources that know where each of their fields was written.
  * Documents that are not Kubernetes objects are skipped without a word; broken ones become problems.
+ * Documents are composed one at a time and their syntax trees dropped, so memory follows the largest
+ * document, not the file.
  */
 export function parseManifestText(text: string, file: string, scope: string): ParsedFile {
+  // old Mac files end lines with a lone CR, which YAML (and kubectl) read as a line break; the
+  // `yaml` package does not, so it becomes LF: the same length, so every offset stays put
+  const normalised = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+  const tooLarge = oversizedDocument(normalised);
+  if (tooLarge !== undefined) {
+    const message = `skipped: document ${tooLarge} has more than ${MAX_TOKENS_PER_DOCUMENT} YAML tokens`;
+    return { resources: [], problems: [{ kind: "too-large", file, line: 1, column: 1, message }] };
+  }
+  const first = parseDocuments(normalised, file, scope);
+  const repaired = first.unclosedQuotes.length > 0 ? reindentQuotedScalars(normalised, first.unclosedQuotes) : undefined;
+  const { resources, problems } = repaired === undefined ? first : parseDocuments(repaired, file, scope);
+  return { resources, problems };
+}
+
+/**
+ * The first document (1-based) too large to build a syntax tree for, if any. The `yaml` package's
+ * trees take a few hundred bytes per token, so this bounds memory; its lexer streams and is cheap.
+ */
+function oversizedDocument(text: string): number | undefined {
+  let document = 0;
+  let tokens = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === CST.DOCUMENT) {
+      document++;
+      tokens = 0;
+    } else if (++tokens > MAX_TOKENS_PER_DOCUMENT) return Math.max(document, 1);
+  }
+  return undefined;
+}
+
+interface Pass extends ParsedFile {
+  /** offsets where a quoted scalar was left open at a line end */
+  readonly unclosedQuotes: number[];
+}
+
+function parseDocuments(text: string, file: string, scope: string): Pass {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { ...KUBE_YAML, lineCounter });
+  const composer = new Composer({ ...STREAM_OPTIONS, schema: SCHEMA });
   const resources: Resource[] = [];
-  const problems: LoadProblem[] = [];
+  const problems = new ProblemList(file);
+  const unclosedQuotes: number[] = [];
   const position = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
 
-  documents.forEach((document, documentIndex) => {
-    const fatal = document.errors.filter((error) => error.code !== "DUPLICATE_KEY");
-    for (const error of document.errors) {
-      const at = position(error.pos[0]);
-      const duplicate = error.code === "DUPLICATE_KEY";
-      problems.push({
-        kind: duplicate ? "duplicate-key" : "syntax",
-        file,
-        ...at,
-        message: duplicate ? duplicateKeyMessage(text, error.pos[0]) : firstLine(error.message),
-      });
+  let documentIndex = -1;
+  for (const document of composer.compose(new Parser(lineCounter.addNewLine).parse(text), true)) {
+    documentIndex++;
+    if (documentIndex >= MAX_DOCUMENTS_PER_FILE) {
+      const message = `skipped: more than ${MAX_DOCUMENTS_PER_FILE} YAML documents in one file`;
+      return { resources: [], problems: [{ kind: "too-large", file, line: 1, column: 1, message }], unclosedQuotes: [] };
     }
-    if (fatal.length > 0 || document.contents === null) return;
+    for (const error of document.errors) {
+      if (error.code === "MISSING_CHAR" && UNCLOSED_QUOTE.test(error.message)) unclosedQuotes.push(error.pos[0]);
+      problems.add({ kind: "syntax", ...position(error.pos[0]), message: firstLine(error.message) });
+    }
+    if (document.errors.length > 0 || document.contents === null) continue;
 
     let value: unknown;
     try {
-      value = document.toJS(TO_JS);
-    } catch (error) {
-      problems.push({
-        kind: "syntax",
-        file,
-        ...position(document.contents.range[0]),
-        message: `cannot be read: ${(error as Error).message}`,
+      value = toPlain(document.contents, {
+        maxNodes: MAX_NODES_PER_DOCUMENT,
+        onDuplicateKey: (key) =>
+          problems.add({ kind: "duplicate-key", ...position(key.range?.[0] ?? 0), message: duplicateKeyMessage(key) }),
       });
-      return;
+    } catch (error) {
+      const at = position(document.contents.range[0]);
+      if (error instanceof TooManyNodesError && !error.byAliases) {
+        problems.add({ kind: "too-large", ...at, message: `skipped: document ${documentIndex + 1}: ${error.message}` });
+      } else problems.add({ kind: "syntax", ...at, message: `cannot be read: ${(error as Error).message}` });
+      continue;
     }
-    if (!isClusterObject(value)) return;
+    if (!isClusterObject(value)) continue;
 
+    const locators = documentLocators(document, lineCounter);
     const root = document.contents as Node;
     const items = listItems(value);
     if (items) {
@@ -74,15 +126,34 @@ export function parseManifestText(text: string, file: string, scope: string): Pa
       items.forEach((item, listIndex) => {
         if (!isClusterObject(item)) return;
         const itemNode = itemsNode && isSeq(itemsNode) ? (itemsNode.items[listIndex] as Node | undefined) : undefined;
-        const locate = createLocator(document, itemNode ?? root, lineCounter);
-        resources.push(toResource(item, { file, documentIndex, listIndex, locate }, scope));
+        resources.push(toResource(item, { file, documentIndex, listIndex, locate: locators(itemNode ?? root) }, scope));
       });
-      return;
+      continue;
     }
-    resources.push(toResource(value, { file, documentIndex, locate: createLocator(document, root, lineCounter) }, scope));
-  });
-  return { resources, problems };
+    resources.push(toResource(value, { file, documentIndex, locate: locators(root) }, scope));
+  }
+  return { resources, problems: problems.list(), unclosedQuotes };
 }
+
+/** A file's problems, the first few in full and the rest counted, so a broken file is not a flood. */
+class ProblemList {
+  private readonly problems: LoadProblem[] = [];
+  private unlisted = 0;
+  constructor(private readonly file: string) {}
+
+  add(problem: Omit<LoadProblem, "file">): void {
+    if (this.problems.length < MAX_PROBLEMS_PER_FILE) this.problems.push({ ...problem, file: this.file });
+    else this.unlisted++;
+  }
+
+  list(): LoadProblem[] {
+    if (this.unlisted === 0) return this.problems;
+    const last = this.problems.at(-1) as LoadProblem;
+    const message = `and ${this.unlisted} more problems in this file, not listed`;
+    return [...this.problems, { kind: last.kind, file: this.file, line: last.line, column: last.column, message }];
+  }
+}
+
 function listItems(value: KubeObject): unknown[] | undefined {
   const kind = value.kind as string;
   if (!kind.endsWith("List") || !Array.isArray(value.items)) return undefined;
@@ -107,7 +178,8 @@ function firstLine(message: string): string {
   return message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? message;
 }
 
-function duplicateKeyMessage(text: string, offset: number): string {
-  const key = /^[^:\n]*/.exec(text.slice(offset))?.[0].trim();
-  return key ? `duplicate key "${key}": only the last value is applied` : "duplicate key: only the last value is applied";
+function duplicateKeyMessage(key: Node): string {
+  const name = isScalar(key) ? String(key.value) : "";
+  const shown = name.length > 80 ? `${name.slice(0, 77)}...` : name;
+  return `duplicate key "${shown}": only the last value is applied (kubectl does the same)`;
 }
