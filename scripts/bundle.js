@@ -7,11 +7,11 @@
 //
 // The output is deterministic: the same sources give the same bytes wherever the file is written,
 // so a test can rebuild and compare against the committed bundle.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
+import { manifestVersionOnly } from "./esbuild-manifest.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -42,23 +42,5 @@ await build({
   sourcemap: false,
   minify: false,
   logLevel: "warning",
-  plugins: [manifestVersionOnly()],
+  plugins: [manifestVersionOnly(root)],
 });
-
-/**
- * src/report/tool.ts imports package.json for the version. Only name and version go into the
- * bundle: the rest (scripts, dependency ranges) would make dist/ stale on every unrelated edit.
- */
-function manifestVersionOnly() {
-  const manifest = path.join(root, "package.json");
-  return {
-    name: "manifest-version-only",
-    setup(esbuild) {
-      esbuild.onLoad({ filter: /[\\/]package\.json$/ }, async (args) => {
-        if (path.resolve(args.path) !== manifest) return undefined;
-        const { name, version } = JSON.parse(await readFile(manifest, "utf8"));
-        return { contents: JSON.stringify({ name, version }), loader: "json" };
-      });
-    },
-  };
-}

@@ -5,6 +5,7 @@ import { type Finding, severityRank } from "../findings/finding.js";
 import { fixFiles, fixSummary, planFixes } from "../fix/index.js";
 import { repositoryUri } from "../report/artifact-uri.js";
 import { renderReport } from "../report/render.js";
+import { printable } from "../report/text.js";
 import { CHECK_HELP, type FailOn, parseCheckArgs } from "./check-args.js";
 import { type CliIo, EXIT, useColor } from "./io.js";
 import { writeReport } from "./write-output.js";
@@ -45,6 +46,8 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     if (outcome.fixed.length > 0) result = await check(args.paths, options);
   }
 
+  if (result.manifests.resources.length === 0 && result.findings.length === 0)
+    io.stderr(nothingChecked(args.paths, result.manifests.files.length));
   const toFile = args.output !== undefined && args.output !== "-";
   const report = renderReport(args.format, result, {
     // a file is read later by something else: never escape codes in it
@@ -53,6 +56,13 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   });
   await emit(report, args.output, io);
   return exitCode(result.findings, failOn);
+}
+
+/** On stderr whatever the format, so a pipeline that checks nothing is seen to. */
+function nothingChecked(paths: readonly string[], files: number): string {
+  const where = paths.length === 0 ? "." : paths.join(" ");
+  const read = files === 0 ? "no manifest file" : `${files} file(s) but no Kubernetes object`;
+  return `plumbline: notice: 0 resources checked: found ${read} in ${printable(where)}\n`;
 }
 
 /** To the --output file when one is named, else to stdout. */

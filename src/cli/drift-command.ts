@@ -7,8 +7,8 @@ import { detectDrift } from "../drift/compare.js";
 import { type DriftCluster, readDriftConfig } from "../drift/config.js";
 import type { DriftResult } from "../drift/types.js";
 import { editFile, planWriteBack, writeEditedFile } from "../drift/write-back.js";
-import { LiveSourceError, readLiveState } from "../live/index.js";
-import type { LiveSource, WantedKind } from "../live/types.js";
+import { LiveSourceError } from "../live/errors.js";
+import type { LiveReadOptions, LiveSource, LiveState, WantedKind, WantedKinds } from "../live/types.js";
 import { loadManifests } from "../manifests/load.js";
 import type { Resource } from "../manifests/resource.js";
 import { DRIFT_FORMATS, type DriftFormat, isDriftFormat, renderDrift } from "../report/drift-render.js";
@@ -83,9 +83,9 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
 
   const git = await loadGit(args, config.ignore, root, io);
   if (git === undefined) return EXIT.error;
-  let live: Awaited<ReturnType<typeof readLiveState>>;
+  let live: LiveState;
   try {
-    live = await readLiveState(args.source, wantedKinds(git), {
+    live = await readLive(args.source, wantedKinds(git), {
       ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
       ...(args.namespace ? { defaultNamespace: args.namespace } : {}),
     });
@@ -108,6 +108,15 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
   if (args.format === "json") for (const warning of result.warnings) io.stderr(`plumbline: warning: ${printable(warning)}\n`);
   const { modified, missing, extra } = result.summary;
   return modified + missing + extra > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * A snapshot is read without the cluster client; `--context` and `--cluster` load it (and its HTTP
+ * stack) only when they run, so every other command starts without it.
+ */
+async function readLive(source: LiveSource, wanted: WantedKinds, options: LiveReadOptions): Promise<LiveState> {
+  if (source.type === "snapshot") return (await import("../live/snapshot-reader.js")).readSnapshot(source.path, wanted, options);
+  return (await import("../live/index.js")).readLiveState(source, wanted, options);
 }
 
 function toArgs(values: Record<string, unknown>, clusters: readonly DriftCluster[], root: string, cwd: string): DriftArgs {

@@ -1,11 +1,6 @@
-import { ConfigError } from "../config/load.js";
-import { InputError } from "../manifests/inputs.js";
-import { checkCommand } from "./check-command.js";
-import { driftCommand } from "./drift-command.js";
 import { type CliIo, EXIT } from "./io.js";
 import { UsageError } from "./usage.js";
 import { VERSION } from "./version.js";
-import { OutputError } from "./write-output.js";
 
 const HELP = `Usage: plumbline <command> [options]
 
@@ -19,7 +14,11 @@ Exit codes: 0 nothing to report, 1 findings (or drift), 2 usage or internal erro
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check: checkCommand, drift: driftCommand };
+// loaded on demand: `plumbline --version` and `--help` evaluate none of the core
+const COMMANDS: Record<string, Command> = {
+  check: async (argv, io) => (await import("./check-command.js")).checkCommand(argv, io),
+  drift: async (argv, io) => (await import("./drift-command.js")).driftCommand(argv, io),
+};
 
 /** Runs the CLI and returns the exit code; input problems print one clear line, never a stack trace. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -45,12 +44,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command(rest, io);
   } catch (error) {
-    return reportError(error, io, name);
+    return await reportError(error, io, name);
   }
 }
 
 /** One line on stderr and exit 2: a stack trace only when PLUMBLINE_DEBUG asks for one. */
-function reportError(error: unknown, io: CliIo, command: string): number {
+async function reportError(error: unknown, io: CliIo, command: string): Promise<number> {
+  // the command that threw has loaded these already: importing them here costs nothing
+  const [{ ConfigError }, { InputError }, { OutputError }] = await Promise.all([
+    import("../config/errors.js"),
+    import("../manifests/inputs.js"),
+    import("./write-output.js"),
+  ]);
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
   if (error instanceof UsageError || code?.startsWith("ERR_PARSE_ARGS")) {

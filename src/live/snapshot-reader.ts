@@ -98,5 +98,11 @@ export async function readSnapshotObjects(snapshotPath: string): Promise<KubeObj
       throw new LiveSourceError("snapshot", `snapshot ${broken.file}:${broken.line}:${broken.column}: ${broken.message}`);
     for (const resource of resources) objects.push(resource.object);
   }
+  // nothing to compare with is not "no drift": an empty file or a failed `kubectl get > file` says nothing
+  if (objects.length === 0)
+    throw new LiveSourceError(
+      "snapshot",
+      `snapshot ${snapshotPath}: holds no Kubernetes object, so there is nothing to compare with`,
+    );
   return objects;
 }

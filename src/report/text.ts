@@ -53,6 +53,8 @@ export function renderText(findings: readonly Finding[], summary: Summary, optio
 function tally(count: number, summary: Summary): string {
   const scope = `${plural(summary.resources, "resource")} from ${plural(summary.files, "file")}`;
   const score = ` Readiness ${summary.score.overall}/100.`;
+  // nothing checked is not a pass: no "No findings", no score
+  if (summary.resources === 0 && count === 0) return `0 resources checked (${plural(summary.files, "file")} read).`;
   if (count === 0) return `No findings in ${scope}.${score}`;
   const { error, warning, info } = summary.bySeverity;
   return `${plural(count, "finding")} (${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info) in ${scope}.${score}`;

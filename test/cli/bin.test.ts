@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,26 +14,29 @@ const STACK_FRAME = /^\s+at .+[:(]/m;
 let buildDir: string;
 let bin: string;
 
-// The real binary, built the way `npm run build` builds it, into a private directory under build/
-// (where node_modules still resolves) so that other runs and the usual build/src are not disturbed.
+// The binary users run (package.json's `bin`), bundled the way `npm run build` bundles it, into a private
+// directory under build/ (where node_modules still resolves, for kubernetes-models) so that other runs
+// and the usual build/cli are not disturbed.
 beforeAll(async () => {
   await mkdir(path.join(repo, "build"), { recursive: true });
   buildDir = await mkdtemp(path.join(repo, "build", "test-bin-"));
-  const tsc = path.join(repo, "node_modules/typescript/bin/tsc");
-  // type errors elsewhere in a tree under construction still emit; only a missing binary is fatal
-  await exec(process.execPath, [tsc, "-p", path.join(repo, "tsconfig.build.json"), "--outDir", buildDir]).catch(() => undefined);
-  bin = path.join(buildDir, "src/cli/bin.js");
-  if (!existsSync(bin)) throw new Error(`the build did not produce ${bin}`);
+  await exec(process.execPath, [path.join(repo, "scripts/bundle-cli.js"), "--outdir", buildDir]);
+  bin = path.join(buildDir, "plumbline.js");
+  if (!existsSync(bin)) throw new Error(`the bundle did not produce ${bin}`);
 }, 120_000);
 
 afterAll(async () => {
   await rm(buildDir, { recursive: true, force: true });
 });
 
-async function spawnCli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function spawnCli(
+  cwd: string,
+  args: string[],
+  nodeOptions: string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env, NO_COLOR: "1", PLUMBLINE_DEBUG: "" };
   try {
-    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd, env, timeout: 30_000 });
+    const { stdout, stderr } = await exec(process.execPath, [...nodeOptions, bin, ...args], { cwd, env, timeout: 30_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -88,5 +92,54 @@ describe("the built plumbline binary", () => {
       child.on("close", () => resolve(out));
     });
     expect(JSON.parse(stdout).findings[0]).toMatchObject({ file: "<stdin>", rule: "yaml-syntax-error" });
+  });
+
+  it("prints package.json's version, and its help from any directory", async () => {
+    const manifest = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")) as { version: string };
+    const elsewhere = await mkdtemp(path.join(tmpdir(), "plumbline-elsewhere-"));
+    try {
+      expect(await spawnCli(elsewhere, ["--version"])).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: "" });
+      const help = await spawnCli(elsewhere, ["--help"]);
+      expect(help).toMatchObject({ code: 0, stderr: "" });
+      expect(help.stdout).toMatch(/^Usage: plumbline <command>/);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it("loads the cluster client (and its TLS and HTTP/2 stack) only for drift --context", async () => {
+    const dir = await tempTree({
+      "app.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings, namespace: app }\n",
+      // a context whose server refuses at once: nothing leaves 127.0.0.1
+      "kubeconfig.yaml": [
+        "apiVersion: v1",
+        "kind: Config",
+        "clusters: [{ name: c, cluster: { server: 'https://127.0.0.1:1' } }]",
+        "users: [{ name: u, user: { token: t } }]",
+        "contexts: [{ name: ctx, context: { cluster: c, user: u } }]",
+        "",
+      ].join("\n"),
+    });
+    // Node's own list of the built-in modules this process loaded, printed as it exits
+    const probe = path.join(dir, "probe.cjs");
+    await writeFile(
+      probe,
+      [
+        'const loaded = () => process.moduleLoadList.filter((m) => /^NativeModule (tls|http2)$/.test(m)).join(",");',
+        'process.on("exit", () => require("node:fs").writeSync(2, "\\nbuiltins: " + loaded() + "\\n"));',
+        "",
+      ].join("\n"),
+    );
+    const builtins = (stderr: string) => stderr.match(/builtins: (.*)\n$/)?.[1];
+    for (const args of [["--help"], ["check", "app.yaml", "--fail-on", "none"], ["drift", "--git", ".", "--live", "app.yaml"]]) {
+      expect(builtins((await spawnCli(dir, args, ["--require", probe])).stderr), args.join(" ")).toBe("");
+    }
+    const cluster = await spawnCli(
+      dir,
+      ["drift", "--git", ".", "--context", "ctx", "--kubeconfig", "kubeconfig.yaml", "--timeout", "2"],
+      ["--require", probe],
+    );
+    expect(cluster.code).toBe(2);
+    expect(builtins(cluster.stderr)).toMatch(/tls/);
   });
 });

@@ -34,11 +34,12 @@ describe("plumbline check exit codes", () => {
     expect((await run(dir, [...base, "--fail-on", "error"])).code).toBe(0);
   });
 
-  it("exits 0 when nothing is found and says so", async () => {
+  it("exits 0 when nothing is found, saying nothing was checked rather than passed", async () => {
     const dir = await tempTree({ "values.yaml": NOT_A_MANIFEST });
     const result = await run(dir, ["check", "."]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/No findings in 0 resources from 1 file\./);
+    expect(result.stdout).toBe("0 resources checked (1 file read).\n");
+    expect(result.stderr).toBe("plumbline: notice: 0 resources checked: found 1 file(s) but no Kubernetes object in .\n");
   });
 
   it("takes failOn from the configuration, and --fail-on over it", async () => {
