@@ -24,8 +24,14 @@ export function failingPath(expression: string, object: CelValue, bindings: Reco
 
 type Pointers = Map<object, string>;
 
+/** Per converted object: found once however many rules fail on it. */
+const indexed = new WeakMap<object, Pointers>();
+
 function indexPointers(root: CelValue): Pointers {
+  const known = typeof root === "object" && root !== null ? indexed.get(root) : undefined;
+  if (known) return known;
   const pointers: Pointers = new Map();
+  if (typeof root === "object" && root !== null) indexed.set(root, pointers);
   const visit = (value: CelValue, pointer: string) => {
     if (isCelMap(value)) {
       if (pointers.has(value)) return;
