@@ -1,4 +1,4 @@
-import { lstat, readFile } from "node:fs/promises";
+import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { EMPTY_CONFIG, type PlumblineConfig } from "../src/config/config.js";
 import { ConfigError, parseConfig } from "../src/config/load.js";
@@ -47,19 +47,27 @@ export async function gateConfig(headDir: string, baseDir: string | undefined, c
 }
 
 /**
- * The configuration file's text in a tree, undefined when there is none. A symbolic link is refused,
- * not followed: in a pull request it could point at any file on the runner.
+ * The configuration file's text in a tree, undefined when there is none. Symbolic links (of the file
+ * or of a directory above it) are followed only while they stay inside the tree: in a pull request
+ * one could point at any file on the runner.
  */
 async function readConfigText(dir: string, configPath: string): Promise<string | undefined> {
   const absolute = path.resolve(dir, configPath);
   const stats = await lstat(absolute).catch(() => undefined);
   if (!stats) return undefined;
   const display = configPath.replaceAll("\\", "/");
-  if (stats.isSymbolicLink()) {
-    throw new ConfigError(display, 0, 0, "is a symbolic link: Plumbline reads its configuration only from a regular file");
+  // the file or a directory above it may be the link
+  const real = await realpath(absolute).catch(() => undefined);
+  if (real === undefined || !isInside(await realpath(dir), real)) {
+    throw new ConfigError(display, 0, 0, "is reached through a symbolic link that leads outside the repository: not read");
   }
-  if (!stats.isFile()) throw new ConfigError(display, 0, 0, "is not a regular file");
-  return readFile(absolute, "utf8");
+  if (!(await stat(real)).isFile()) throw new ConfigError(display, 0, 0, "is not a regular file");
+  return readFile(real, "utf8");
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 function parseBase(text: string, file: string): PlumblineConfig {

@@ -141,7 +141,7 @@ describe("the gate is judged by the base branch's configuration", () => {
     expect(run.stdout).toMatch(/::error title=Plumbline configuration,file=\.github\/plumbline\.yml,line=1/);
   }, 60_000);
 
-  it("a configuration that is a symbolic link is refused, not followed", async () => {
+  it("a configuration that is a symbolic link to a runner file is refused, not followed", async () => {
     const secret = path.join(outside, "runner-secret.yml");
     await writeFile(secret, "failOn: error\nrules:\n  image-tag-latest: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n");
     const pr = await scenario({
