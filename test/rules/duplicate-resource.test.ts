@@ -45,9 +45,9 @@ describe(RULE, () => {
       ["samples/app-psa.yaml", "info", at("web")],
     ]);
     expect(findings.map((f) => f.message)).toEqual([
-      `samples/app-dual.yaml repeats ConfigMap "only-here" of samples/app-psa.yaml: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
-      `samples/app-dual.yaml repeats 3 objects (ConfigMap "web", ConfigMap "api", ConfigMap "db") of samples/app.yaml: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
-      `samples/app-psa.yaml repeats 3 objects (ConfigMap "web", ConfigMap "api", ConfigMap "db") of samples/app.yaml: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
+      `app-dual.yaml repeats ConfigMap "only-here" of app-psa.yaml beside it: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
+      `app-dual.yaml repeats 3 objects (ConfigMap "web", ConfigMap "api", ConfigMap "db") of app.yaml beside it: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
+      `app-psa.yaml repeats 3 objects (ConfigMap "web", ConfigMap "api", ConfigMap "db") of app.yaml beside it: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
     ]);
   });
 

@@ -62,7 +62,8 @@ function alternativeFiles(resource: Resource, earlierFile: string, graph: Resour
     {
       path: "/metadata/name",
       severity: "info",
-      message: `${resource.source.file} repeats ${what} of ${earlierFile}: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
+      // both files are in one directory, so their names say which
+      message: `${path.basename(resource.source.file)} repeats ${what} of ${path.basename(earlierFile)} beside it: if the files are alternatives, apply one; applied together, only one copy of each ends up in the cluster`,
     },
   ];
 }
