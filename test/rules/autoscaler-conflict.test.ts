@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findingsOf, positionOf, yaml } from "./helpers.js";
+import { findingsOf, lintFiles, positionOf, yaml } from "./helpers.js";
 
 const RULE = "autoscaler-conflict";
 
@@ -104,5 +104,16 @@ describe(RULE, () => {
   it("stays silent for one autoscaler, and for autoscalers of different workloads", () => {
     expect(findingsOf(RULE, join(deployment, hpa("api")))).toEqual([]);
     expect(findingsOf(RULE, join(deployment, hpa("api"), hpa("web", "cpu", "web")))).toEqual([]);
+  });
+
+  it("is only a notice when the two are in different files of a plain directory, which may be alternatives", () => {
+    const findings = lintFiles({
+      "hpa/deployment.yaml": deployment,
+      "hpa/cpu-hpa.yaml": hpa("api-cpu"),
+      "hpa/gpu-hpa.yaml": hpa("api-gpu", "memory"),
+    }).filter((f) => f.rule === RULE);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: "info", file: "hpa/gpu-hpa.yaml" });
+    expect(findings[0]?.message).toContain("(the other is in hpa/cpu-hpa.yaml: if the files are alternatives, apply only one)");
   });
 });

@@ -31,6 +31,7 @@ const CATALOGUE = [
   "pdb-selector-matches-nothing",
   "rolling-update-drops-all",
   "rwo-volume-shared",
+  "ephemeral-data-store",
   "duplicate-env-var",
   "cpu-request-missing",
   "memory-request-missing",

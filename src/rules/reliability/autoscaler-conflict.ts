@@ -31,8 +31,11 @@ export const autoscalerConflict: Rule = {
       .filter((other) => other !== resource && (isReplicaScaler(other) || isVpa(other)) && sameTarget(other));
     // each pair once, at the one that comes later in the input: the graph keeps input order
     const earlier = others.filter((other) => graph.resources.indexOf(other) < graph.resources.indexOf(resource));
-    const hits = earlier.flatMap((other) => conflict(resource, other, `${target.kind} "${target.name}"`));
-    return hits.slice(0, 1);
+    for (const other of earlier) {
+      const [hit] = conflict(resource, other, `${target.kind} "${target.name}"`);
+      if (hit) return [alternativeFiles(resource, other) ? asAlternative(hit, other) : hit];
+    }
+    return [];
   },
 };
 
@@ -60,6 +63,22 @@ function conflict(resource: Resource, other: Resource, workload: string): Hit[] 
       message: `${isVpa(resource) ? "updates" : "scales"} ${workload} ${isVpa(resource) ? `${describe(shared)} requests` : `on ${describe(shared)} utilisation`} while ${them} ${isVpa(resource) ? `scales it on that utilisation` : `updates those requests`}: each change of the requests moves the utilisation the HPA reads, and the two chase each other; let the VPA control only what the HPA does not scale on (controlledResources), or set its updateMode to "Off"`,
     },
   ];
+}
+
+/**
+ * Two autoscalers in different files of a plain directory may be alternatives (an HPA on CPU, another on
+ * a GPU metric), of which people apply one; in one file or one Kustomize build they are applied together.
+ */
+function alternativeFiles(a: Resource, b: Resource): boolean {
+  return a.source.file !== b.source.file && !a.scope.startsWith("kustomize:");
+}
+
+function asAlternative(hit: Hit, other: Resource): Hit {
+  return {
+    ...hit,
+    severity: "info",
+    message: `${hit.message} (the other is in ${other.source.file}: if the files are alternatives, apply only one)`,
+  };
 }
 
 /** A ScaledObject that takes over the HPA by KEDA's documented ownership transfer is no second scaler. */
