@@ -195,6 +195,7 @@ function wantedKinds(resources: readonly Resource[]): WantedKind[] {
 async function writeBack(result: DriftResult, root: string, io: CliIo): Promise<void> {
   const plan = planWriteBack(result);
   let files = 0;
+  let changes = 0;
   for (const [file, patches] of plan.files) {
     const absolute = path.resolve(io.cwd, file);
     const edit = editFile(await readFile(absolute, "utf8"), patches);
@@ -209,8 +210,9 @@ async function writeBack(result: DriftResult, root: string, io: CliIo): Promise<
       continue;
     }
     files++;
+    changes += plan.changesPerFile.get(file) ?? 0;
   }
-  io.stderr(`plumbline: wrote ${plan.written} change(s) to ${files} file(s)\n`);
+  io.stderr(`plumbline: wrote ${changes} change(s) to ${files} file(s)\n`);
   for (const { drift, change, reason } of plan.skipped) {
     const object = `${drift.kind} ${drift.namespace ? `${drift.namespace}/` : ""}${drift.name}${change ? ` ${change.display}` : ""}`;
     io.stderr(`plumbline: not written: ${printable(object)}: ${printable(reason)}\n`);

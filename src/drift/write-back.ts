@@ -25,11 +25,14 @@ export interface WritePlan {
   readonly skipped: SkippedChange[];
   /** changes that will be written */
   readonly written: number;
+  /** how many of them each file holds, so a file left unwritten is not counted as written */
+  readonly changesPerFile: Map<string, number>;
 }
 
 export function planWriteBack(result: DriftResult): WritePlan {
   const files = new Map<string, DocumentPatch[]>();
   const skipped: SkippedChange[] = [];
+  const changesPerFile = new Map<string, number>();
   let written = 0;
   for (const drift of result.drifts) {
     if (drift.status === "missing") {
@@ -45,6 +48,7 @@ export function planWriteBack(result: DriftResult): WritePlan {
     const ops: Operation[] = patchFor(drift.kind, writable);
     if (ops.length === 0) continue;
     written += writable.length;
+    changesPerFile.set(drift.file, (changesPerFile.get(drift.file) ?? 0) + writable.length);
     const target = {
       documentIndex: drift.documentIndex,
       ...(drift.listIndex !== undefined ? { listIndex: drift.listIndex } : {}),
@@ -53,7 +57,7 @@ export function planWriteBack(result: DriftResult): WritePlan {
     patches.push({ target, ops });
     files.set(drift.file, patches);
   }
-  return { files, skipped, written };
+  return { files, skipped, written, changesPerFile };
 }
 
 /** A whole map or list from the cluster carries the server's defaults: Git should not grow them. */

@@ -48,8 +48,8 @@ describe("plumbline drift --write and symbolic links", () => {
     expect(readFileSync(path.join(outside, "deployment.yaml"), "utf8")).toBe(original);
     expect(lstatSync(path.join(dir, FRONTEND)).isSymbolicLink()).toBe(true);
     expect(stderr).toContain(`plumbline: ${FRONTEND}: not written: it is a symbolic link`);
-    // the other files are still written
-    expect(stderr).toMatch(/wrote \d+ change\(s\) to 2 file\(s\)/);
+    // the other files are still written, and the count leaves out the frontend's two changes
+    expect(stderr).toContain("wrote 2 change(s) to 2 file(s)");
   });
 
   it("does not write into a directory that a link leads outside the repository", async () => {
