@@ -39,6 +39,22 @@ describe(RULE, () => {
     expect(findingsOf(RULE, deployment("replicas: 3", rolling("5")))).toHaveLength(1);
   });
 
+  it("stays silent when the pods bind host ports or the host network: a surge pod could not start beside them", () => {
+    const withHostPort = deployment("replicas: 1", rolling("1")).replace(
+      "containers: [{ name: web, image: app:1 }]",
+      "containers: [{ name: web, image: app:1, ports: [{ containerPort: 80, hostPort: 80 }] }]",
+    );
+    expect(withHostPort).toContain("hostPort: 80");
+    expect(findingsOf(RULE, withHostPort)).toEqual([]);
+    const hostNetwork = deployment("replicas: 1", rolling("1")).replace(
+      "containers: [",
+      "hostNetwork: true\n          containers: [",
+    );
+    expect(findingsOf(RULE, hostNetwork)).toEqual([]);
+    // still rejected by the API server when both are 0
+    expect(findingsOf(RULE, withHostPort.replace("maxUnavailable: 1", "maxUnavailable: 0, maxSurge: 0"))).toHaveLength(1);
+  });
+
   it("fires on 100%, resolving percentages like the controller: maxUnavailable rounds down", () => {
     expect(findingsOf(RULE, deployment("replicas: 4", rolling('"100%"')))[0]?.message).toContain(
       "maxUnavailable 100% of 4 replicas lets all 4 go down at once",

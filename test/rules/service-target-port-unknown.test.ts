@@ -48,11 +48,17 @@ describe(RULE, () => {
     );
   });
 
-  it("fires at a number the containers do not declare when they declare their ports", () => {
+  it("notes a number the containers do not declare when they declare their ports, as info: they may listen there undeclared", () => {
     const text = join(deployment("[{ containerPort: 8080 }]"), service("- { port: 80, targetPort: 8000 }"));
     const [finding] = findingsOf(RULE, text);
-    expect(finding).toMatchObject({ path: "/spec/ports/0/targetPort", ...positionOf(text, "targetPort: 8000") });
-    expect(finding?.message).toBe('port 80 targets port 8000, but the containers of Deployment "web" declare only 8080');
+    expect(finding).toMatchObject({
+      severity: "info",
+      path: "/spec/ports/0/targetPort",
+      ...positionOf(text, "targetPort: 8000"),
+    });
+    expect(finding?.message).toBe(
+      'port 80 targets port 8000, but the containers of Deployment "web" declare only 8080; if the application listens there undeclared, list the port in the container',
+    );
   });
 
   it("reads a missing targetPort as the port itself", () => {
@@ -60,7 +66,7 @@ describe(RULE, () => {
     const [finding] = findingsOf(RULE, text);
     expect(finding).toMatchObject({ path: "/spec/ports/0/port", ...positionOf(text, "port: 80") });
     expect(finding?.message).toBe(
-      'port 80 has no targetPort, so it targets port 80, but the containers of Deployment "web" declare only 8080',
+      'port 80 has no targetPort, so it targets port 80, but the containers of Deployment "web" declare only 8080; if the application listens there undeclared, list the port in the container',
     );
   });
 

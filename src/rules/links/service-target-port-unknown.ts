@@ -51,10 +51,12 @@ function portHit(port: ServicePort, targets: readonly Target[]): Hit[] {
     ...new Set(targets.flatMap((t) => t.ports.flatMap((p) => (p.containerPort === undefined ? [] : [p.containerPort])))),
   ];
   const how = port.targetPortSet ? `targets port ${target}` : `has no targetPort, so it targets port ${target}`;
+  // containers may listen on ports they do not list (jaeger's collector ports): a notice, not a warning
   return [
     {
       path: joinPointer(port.path, port.targetPortSet ? "targetPort" : "port"),
-      message: `${label} ${how}, but the containers of ${describeTargets(targets)} declare only ${listed.join(", ")}`,
+      message: `${label} ${how}, but the containers of ${describeTargets(targets)} declare only ${listed.join(", ")}; if the application listens there undeclared, list the port in the container`,
+      severity: "info",
     },
   ];
 }

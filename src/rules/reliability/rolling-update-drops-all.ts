@@ -2,8 +2,9 @@ import type { ResourceGraph } from "../../graph/graph.js";
 import { replicaRange } from "../../graph/scalers.js";
 import { describeIntOrPercent, type IntOrPercent, isZero, parseIntOrPercent, scaledValue } from "../../k8s/int-or-percent.js";
 import { compareVersions, parseKubeVersion } from "../../k8s/versions.js";
+import { containersOf, podSpec } from "../../k8s/workload.js";
 import { valueAt } from "../../manifests/pointer.js";
-import type { Resource } from "../../manifests/resource.js";
+import { isRecord, type Resource } from "../../manifests/resource.js";
 import { plural } from "../../plural.js";
 import { kinds } from "../applies.js";
 import type { Hit, Rule, RuleContext } from "../types.js";
@@ -37,6 +38,9 @@ function deployment(resource: Resource, graph: ResourceGraph): Hit[] {
   if (!settings) return [];
   const { unavailable, surge, path } = settings;
   if (isZero(unavailable) && isZero(surge)) return [bothZero(path, "Deployment")];
+  // a pod that binds a host port (or the host's network) cannot get a surge pod on its node: a rollout
+  // there has to stop an old pod first, so maxUnavailable covering every replica is what lets it move
+  if (bindsHostPorts(resource)) return [];
   const range = replicaRange(graph, resource);
   // an unreadable spec.replicas is schema-invalid's to report; switched off (0), nothing rolls
   if (!range || range.max === 0) return [];
@@ -146,4 +150,16 @@ function bothZero(path: string, kind: string): Hit {
     path,
     message: `maxUnavailable and maxSurge are both 0, so a rollout could neither stop an old pod nor start a new one: the API server rejects this ${kind}; set maxSurge: 1 (or maxUnavailable: 1)`,
   };
+}
+
+/** Whether the pods bind ports of their node: hostNetwork, or a hostPort on any container. */
+function bindsHostPorts(resource: Resource): boolean {
+  const spec = podSpec(resource);
+  if (!spec) return false;
+  if (spec.hostNetwork === true) return true;
+  return containersOf(resource, ["container", "init"]).some(
+    (ref) =>
+      Array.isArray(ref.container.ports) &&
+      ref.container.ports.some((port) => isRecord(port) && port.hostPort !== undefined && port.hostPort !== 0),
+  );
 }
