@@ -10,10 +10,13 @@ import { parse } from "yaml";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const check = process.argv.includes("--check");
 const source =
-  process.argv.find((a, i) => i > 1 && !a.startsWith("--")) ?? path.join(here, "../../shared/corpus/pluto/versions.yaml");
+  process.argv.find((a, i) => i > 1 && !a.startsWith("--")) ??
+  path.join(process.env.PLUMBLINE_SHARED ?? path.join(here, "../../shared"), "corpus/pluto/versions.yaml");
 const target = path.join(here, "../src/rules/api-versions/api-data.ts");
 if (!existsSync(source)) {
-  console.error(`Pluto's versions.yaml is read from ${source} (shared/ beside the clone); pass its path as an argument`);
+  console.error(
+    `Pluto's versions.yaml is read from ${source} (shared/ beside the clone, or $PLUMBLINE_SHARED); pass its path as an argument`,
+  );
   process.exit(2);
 }
 
