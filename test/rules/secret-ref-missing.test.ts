@@ -58,6 +58,28 @@ describe(RULE, () => {
     expect(findingsOf(RULE, job + providers)).toEqual([]);
   });
 
+  it("counts a Secret that another workload of the namespace names on its command line, as a certificate generator does", () => {
+    const generator = (namespace: string, flag: string) => yaml`
+      ---
+      apiVersion: batch/v1
+      kind: Job
+      metadata: { name: certgen, namespace: ${namespace} }
+      spec:
+        template:
+          spec:
+            restartPolicy: OnFailure
+            containers:
+              - name: create
+                image: kube-webhook-certgen:v1.6.9
+                args: [create, ${flag}, --namespace=data]
+    `;
+    const names = (text: string) => findingsOf(RULE, text).map((f) => f.message.match(/Secret "([^"]+)"/)?.[1]);
+    expect(names(job + generator("data", "--secret-name=backup-tls"))).toEqual(["db-credentials"]);
+    // a flag about something else, or a workload of another namespace, creates nothing here
+    expect(names(job + generator("data", "--cert-name=backup-tls"))).toEqual(["db-credentials", "backup-tls"]);
+    expect(names(job + generator("other", "--secret-name=backup-tls"))).toEqual(["db-credentials", "backup-tls"]);
+  });
+
   it("checks the keys of a Secret in the manifests, stringData included", () => {
     const secret =
       "---\napiVersion: v1\nkind: Secret\nmetadata: { name: db-credentials, namespace: data }\nstringData: { username: app }\n";
