@@ -73,10 +73,16 @@ export function compileCel(source: string): CelProgram {
   }
   const positions = parsed.sourceInfo?.positions ?? {};
   const positionOf = (id: bigint) => offsetToPosition(source, positions[String(id)] ?? 0);
-  const expr: Expr = rewrite(parsed.expr);
-  const unsupported = unboundCalls(expr, ENV.funcs).map(({ name, id }) => ({ name, position: positionOf(id) }));
-  const run = plan(ENV, expr);
-  return { source, unsupported, ast: expr, evaluate: (bindings, budget) => metered(run, bindings, budget) };
+  try {
+    const expr: Expr = rewrite(parsed.expr);
+    const unsupported = unboundCalls(expr, ENV.funcs).map(({ name, id }) => ({ name, position: positionOf(id) }));
+    const run = plan(ENV, expr);
+    return { source, unsupported, ast: expr, evaluate: (bindings, budget) => metered(run, bindings, budget) };
+  } catch (error) {
+    // the syntax tree is walked recursively: a parse that survived can still be too deep to walk
+    if (error instanceof RangeError) throw new CelCompileError(TOO_DEEP, { line: 1, column: 1 });
+    throw error;
+  }
 }
 
 const planned = new WeakMap<Expr, (bindings: Record<string, CelInput>) => CelResult>();
@@ -109,8 +115,11 @@ function metered(
   return { ok: true, value };
 }
 
+const TOO_DEEP = "expression nests too deeply";
+
 /** cel-es reports `<input>:line:column: message`; the position is made relative to the expression. */
 function syntaxError(source: string, message: string): CelCompileError {
+  if (message.includes("Maximum call stack size exceeded")) return new CelCompileError(TOO_DEEP, { line: 1, column: 1 });
   const match = /^<input>:(\d+):(\d+): (.*)$/s.exec(message);
   const detail = match?.[3] ?? message;
   const optional = /\.\?|\[\?/.test(source) ? " (optional field selection `.?` is not supported by Plumbline)" : "";

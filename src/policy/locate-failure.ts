@@ -18,8 +18,13 @@ const MAX_DEPTH = 6;
 export function failingPath(expression: string, object: CelValue, bindings: Record<string, CelInput>): string {
   const program = programFor(expression);
   if (program instanceof CelCompileError) return "";
-  const pointers = indexPointers(object);
-  return explain(program.ast, bindings, true, pointers, 0) ?? "";
+  try {
+    return explain(program.ast, bindings, true, indexPointers(object), 0) ?? "";
+  } catch (error) {
+    // a tree too deep to walk: the finding stays on the object, it is not lost
+    if (error instanceof RangeError) return "";
+    throw error;
+  }
 }
 
 type Pointers = Map<object, string>;

@@ -197,3 +197,42 @@ examples("strings extension and cel.bind", [
   ["'%s has %d'.format(['x', 2])", "x has 2"],
   ["cel.bind(x, 'abc', x + x)", "abcabc"],
 ]);
+
+describe("size limits", () => {
+  const big = "x".repeat(600_000);
+  const run = (expression: string) => {
+    const started = performance.now();
+    const result = compileCel(expression).evaluate({ big });
+    return { result, ms: performance.now() - started };
+  };
+
+  it("refuses to build an over-long string before building it", () => {
+    for (const expression of [
+      "big.replace('', big)",
+      "big + big",
+      "[big, big].join(',')",
+      "[1, 2, 3].map(i, big.replace('x', 'yy')).size()",
+    ]) {
+      const { result, ms } = run(expression);
+      expect(result.ok, expression).toBe(false);
+      expect(result.ok ? "" : result.error, expression).toMatch(/string result over \d+ characters/);
+      expect(ms, expression).toBeLessThan(2_000);
+    }
+  });
+
+  it("leaves ordinary sizes alone", () => {
+    expect(value("'a-b-c'.replace('-', '+')")).toBe("a+b+c");
+    expect(value("'a-b-c'.replace('-', '+', 1)")).toBe("a+b-c");
+    expect(value("['a', 'b'].join()")).toBe("ab");
+    expect(value("'ab' + 'cd'")).toBe("abcd");
+    expect(value("[1] + [2]")).toEqual([1, 2]);
+  });
+});
+
+describe("hostile expressions", () => {
+  it("an expression nested too deeply to walk is a compile error, not a crash", () => {
+    for (const expression of ["1" + "+1".repeat(4990), `${"(".repeat(4900)}1${")".repeat(4900)}`]) {
+      expect(() => compileCel(expression)).toThrow(/nests too deeply/);
+    }
+  });
+});

@@ -2,6 +2,7 @@ import type { CelFunc } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
 import { COMPARISON_FUNCS } from "./comparable.js";
 import { IP_FUNCS } from "./ip.js";
+import { limited } from "./limits.js";
 import { LIST_FUNCS } from "./lists.js";
 import { QUANTITY_FUNCS } from "./quantity.js";
 import { REGEX_FUNCS } from "./regex.js";
@@ -10,7 +11,7 @@ import { URL_FUNCS } from "./urls.js";
 
 /** The functions Kubernetes adds to standard CEL that Plumbline implements (docs/rules/custom.md lists the rest). */
 export const KUBERNETES_FUNCS: readonly CelFunc[] = [
-  ...strings,
+  ...limited(strings),
   ...LIST_FUNCS,
   ...REGEX_FUNCS,
   ...QUANTITY_FUNCS,
