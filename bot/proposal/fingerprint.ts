@@ -26,9 +26,9 @@ export function driftFingerprint(drifts: readonly Drift[]): string {
   return createHash("sha256").update(stableJson(entries)).digest("hex").slice(0, 16);
 }
 
-/** Whether a change's values are Secret fingerprints rather than values. */
-export function isSecretChange(drift: Pick<Drift, "kind" | "apiVersion">, change: Pick<DriftChange, "path">): boolean {
-  return isSecretValuePath(drift, parsePointer(change.path));
+/** Whether a change's values are fingerprints rather than values (a Secret's data, a credential env var). */
+export function isSecretChange(drift: Pick<Drift, "kind" | "apiVersion">, change: Pick<DriftChange, "path" | "secret">): boolean {
+  return change.secret === true || isSecretValuePath(drift, parsePointer(change.path));
 }
 
 function shownValues(_drift: Drift, change: DriftChange): [unknown, unknown] {

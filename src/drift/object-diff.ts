@@ -8,9 +8,10 @@ import { formatPointer, parsePointer, valueAt } from "../manifests/pointer.js";
 import type { KubeObject } from "../manifests/resource.js";
 import { isRecord } from "../manifests/resource.js";
 import type { ManagerClassifier } from "./actors.js";
+import { CREDENTIAL_NO_WRITE, type MaskedCredentials, maskCredentialEnv, touchesCredential } from "./credential-env.js";
 import { isUnder, type ObjectIgnores } from "./ignore.js";
 import { type ManagedEntry, readManagedFields } from "./managed-fields.js";
-import { type Fingerprinter, maskSecrets } from "./secret-values.js";
+import { type Fingerprinter, isSecretValuePath, maskSecrets, processFingerprinter } from "./secret-values.js";
 import { stripServerFields } from "./strip.js";
 import type { Actor, DriftChange, FieldOwner } from "./types.js";
 import { type RawChange, walkObject } from "./walk.js";
@@ -39,7 +40,7 @@ const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 export function diffObject(gitObject: KubeObject, liveObject: KubeObject, context: ObjectContext): ObjectDiff {
   const entries = readManagedFields(liveObject);
-  const [git, live] = normalize(gitObject, liveObject, context.kind, context.fingerprint);
+  const { git, live, credentials } = normalize(gitObject, liveObject, context.kind, context.fingerprint ?? processFingerprinter);
   const raw = walkObject(git, live, {
     kind: context.kind,
     entries,
@@ -68,7 +69,10 @@ export function diffObject(gitObject: KubeObject, liveObject: KubeObject, contex
       pendingSync++;
       continue;
     }
-    changes.push(toDriftChange(kept, pointer, owner, actor, context));
+    const secret =
+      isSecretValuePath(gitObject as { kind: string }, kept.gitPath) ||
+      touchesCredential(credentials, kept.gitPath, kept.livePath);
+    changes.push(toDriftChange(kept, pointer, owner, actor, context, secret));
   }
   return { changes, pendingSync };
 }
@@ -77,16 +81,18 @@ function normalize(
   gitObject: KubeObject,
   liveObject: KubeObject,
   kind: string,
-  fingerprint: Fingerprinter | undefined,
-): [KubeObject, KubeObject] {
-  let [git, live] = maskSecrets(stripServerFields(gitObject), stripServerFields(liveObject), fingerprint);
+  fingerprint: Fingerprinter,
+): { git: KubeObject; live: KubeObject; credentials: MaskedCredentials } {
+  const [maskedGit, maskedLive] = maskSecrets(stripServerFields(gitObject), stripServerFields(liveObject), fingerprint);
+  const credentials = maskCredentialEnv(maskedGit, maskedLive, fingerprint);
+  let { git, live } = credentials;
   // the aggregation controller writes an aggregated ClusterRole's rules: they are never Git's
   if (kind === "ClusterRole" && (isRecord(git.aggregationRule) || isRecord(live.aggregationRule))) {
     const { rules: _gitRules, ...gitRest } = git;
     const { rules: _liveRules, ...liveRest } = live;
     [git, live] = [gitRest, liveRest];
   }
-  return [git, live];
+  return { git, live, credentials };
 }
 
 /** kube-controller-manager acting for an HPA, or an autoscaler through the scale subresource (not a person's `kubectl scale`). */
@@ -156,6 +162,7 @@ function toDriftChange(
   owner: ManagedEntry | undefined,
   actor: Actor | undefined,
   context: ObjectContext,
+  secret: boolean,
 ): DriftChange {
   const fieldOwner: FieldOwner | undefined =
     owner && actor
@@ -169,6 +176,7 @@ function toDriftChange(
       : undefined;
   const noWrite =
     noWriteReason(context.kind, pointer) ??
+    (secret ? CREDENTIAL_NO_WRITE : undefined) ??
     (actor === "controller" ? `set by ${owner?.manager ?? "a controller"}: add an ignore rule instead` : undefined) ??
     (context.rendered ? "rendered by Kustomize: edit the base or overlay by hand" : undefined);
   return {
@@ -179,6 +187,7 @@ function toDriftChange(
     ...(fieldOwner ? { owner: fieldOwner } : {}),
     ...(change.type === "added" && typeof change.gitPath[change.gitPath.length - 1] === "number" ? { appended: true } : {}),
     ...(noWrite ? { noWrite } : {}),
+    ...(secret ? { secret: true as const } : {}),
     ...(actor === "controller"
       ? { suggestIgnore: { kind: context.kind, name: context.name, pointer, ...(owner ? { manager: owner.manager } : {}) } }
       : {}),

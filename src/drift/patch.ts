@@ -15,7 +15,7 @@ export function patchFor(kind: string, changes: readonly DriftChange[]): Operati
   const added: Operation[] = [];
   const removed: Operation[] = [];
   for (const change of changes) {
-    if (noWriteReason(kind, change.path)?.startsWith("Secret")) continue;
+    if (change.secret || noWriteReason(kind, change.path)?.startsWith("Secret")) continue;
     if (change.live === undefined) removed.push({ op: "remove", path: change.path });
     else if (change.git === undefined)
       added.push({ op: "add", path: change.appended ? appendPath(change.path) : change.path, value: change.live });

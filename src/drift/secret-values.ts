@@ -58,8 +58,8 @@ function masked(
   return result;
 }
 
-/** Where a Secret's values live, for their fingerprints: `[namespace, name]` from either side. */
-function placeOf(...objects: KubeObject[]): string[] {
+/** Where an object's values live, for their fingerprints: `[namespace, name]` from the first side that names it. */
+export function placeOf(...objects: KubeObject[]): string[] {
   for (const object of objects) {
     const metadata = isRecord(object.metadata) ? object.metadata : undefined;
     if (typeof metadata?.name === "string") {

@@ -36,6 +36,8 @@ export interface DriftChange {
   readonly appended?: boolean;
   /** set when the change must not be written to Git, with the reason */
   readonly noWrite?: string;
+  /** its values are secrets shown as fingerprints (a Secret's data, a credential env var): never patched */
+  readonly secret?: true;
   /** for controller-owned changes: the ignore rule that would silence this drift */
   readonly suggestIgnore?: { readonly kind: string; readonly name: string; readonly pointer: string; readonly manager?: string };
 }
