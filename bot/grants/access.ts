@@ -7,7 +7,6 @@
 
 import type { DriftCluster } from "../../src/drift/config.js";
 import type { LiveSource } from "../../src/live/index.js";
-import { codeSpan } from "../../src/report/markdown-escape.js";
 import { type ClusterGrant, grantsNamespace, grantsTenant, type Tenant } from "./grants.js";
 
 export type ClusterAccessResult =
@@ -28,12 +27,10 @@ export class ClusterAccess {
   ) {}
 
   resolve(tenant: Tenant, cluster: DriftCluster): ClusterAccessResult {
-    const asked = cluster.inCluster ? "in-cluster access" : cluster.context ? `context ${codeSpan(cluster.context)}` : undefined;
+    // plain text: whoever shows it escapes it for where it goes
+    const asked = cluster.inCluster ? "in-cluster access" : cluster.context ? `context "${cluster.context}"` : undefined;
     if (asked === undefined) {
-      return {
-        granted: false,
-        message: `cluster ${codeSpan(cluster.name)} names no context: set \`context\` or \`inCluster: true\``,
-      };
+      return { granted: false, message: `cluster "${cluster.name}" names no context: set context or inCluster: true` };
     }
     const matching = this.grants.filter(
       (grant) => (cluster.inCluster ? grant.inCluster : grant.context === cluster.context) && grantsTenant(grant, tenant),
@@ -41,7 +38,7 @@ export class ClusterAccess {
     if (matching.length === 0) {
       return {
         granted: false,
-        message: `cluster ${codeSpan(cluster.name)}: ${asked} is not granted to this repository. The bot's operator grants clusters to repositories (docs/bot.md, "Grant clusters to repositories").`,
+        message: `cluster "${cluster.name}": ${asked} is not granted to this repository. The bot's operator grants clusters to repositories (docs/bot.md, "Grant clusters to repositories").`,
       };
     }
     const source: Extract<LiveSource, { type: "cluster" }> = cluster.inCluster

@@ -10,6 +10,7 @@ import type { DriftCluster } from "../../src/drift/config.js";
 import type { Fingerprinter } from "../../src/drift/secret-values.js";
 import { type LiveReadOptions, LiveSourceError, readLiveState, type WantedKind } from "../../src/live/index.js";
 import type { Resource } from "../../src/manifests/resource.js";
+import { codeSpan, escapeMarkdown } from "../../src/report/markdown-escape.js";
 import { upsertCheckRun } from "../github/check-runs.js";
 import type { BotIdentity } from "../github/identity.js";
 import type { BotIssue } from "../github/issues.js";
@@ -163,7 +164,7 @@ async function failed(run: ClusterRun, stage: ErrorStage, message: string, detai
       headSha: run.headSha,
       conclusion: "failure",
       title: `Drift not checked: ${FAILURE_TITLES[stage]}`,
-      summary: message,
+      summary: escapeMarkdown(message),
       externalId: `error:${stage}:${message.slice(0, 60)}`,
     });
   } catch (error) {
@@ -183,10 +184,16 @@ function tenantMessage(error: LiveSourceError): string {
 }
 
 function checkSummary(plan: DriftPlan, proposal: ProposalResult, body: BodyContext): string {
-  const header = `Compared \`${body.branch}\` at \`${body.commitSha.slice(0, 7)}\` with ${body.source}.`;
+  // everything quoted from the repository or the cluster is escaped: GitHub renders the summary
+  const header = `Compared ${codeSpan(body.branch)} at ${codeSpan(body.commitSha.slice(0, 7))} with ${escapeMarkdown(body.source)}.`;
   if (plan.driftedResources === 0) return `${header}\n\nNo drift.`;
-  const notes = plan.warnings.length > 0 ? `\n\n${plan.warnings.map((warning) => `- ${warning}`).join("\n")}` : "";
-  const link = proposal.link ? `\n\nProposed in ${proposal.link.url}.` : proposal.note ? `\n\n${proposal.note}.` : "";
+  const notes =
+    plan.warnings.length > 0 ? `\n\n${plan.warnings.map((warning) => `- ${escapeMarkdown(warning)}`).join("\n")}` : "";
+  const link = proposal.link
+    ? `\n\nProposed in ${proposal.link.url}.`
+    : proposal.note
+      ? `\n\n${escapeMarkdown(proposal.note)}.`
+      : "";
   return `${header}${link}\n\n${driftTable(plan.rows)}${notes}`;
 }
 

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { DEFAULT_SCHEDULE_MINUTES, type DriftCluster } from "../../src/drift/config.js";
 import { stableFingerprinter } from "../../src/drift/secret-values.js";
 import type { LiveReadOptions } from "../../src/live/index.js";
+import { escapeMarkdown } from "../../src/report/markdown-escape.js";
 import { upsertCheckRun } from "../github/check-runs.js";
 import type { BotIdentity } from "../github/identity.js";
 import { type BotIssue, listBotIssues } from "../github/issues.js";
@@ -256,7 +257,7 @@ export class DriftRunner {
         headSha,
         conclusion: "failure",
         title: "The drift bot cannot use .github/plumbline.yml",
-        summary: `${message}\n\nPlumbline checks no cluster of this repository until the file is fixed.`,
+        summary: `${escapeMarkdown(message)}\n\nPlumbline checks no cluster of this repository until the file is fixed.`,
         externalId: `config:${createHash("sha256").update(message).digest("hex").slice(0, 16)}`,
       });
     } catch (error) {

@@ -60,7 +60,7 @@ describe("without a grant (the default)", () => {
     const report = await world.check();
     expectRefused(world, report);
     expect(report.clusters[0]?.summary).toBe(
-      'cluster `prod`: context `nosuch` is not granted to this repository. The bot\'s operator grants clusters to repositories (docs/bot.md, "Grant clusters to repositories").',
+      'cluster "prod": context "nosuch" is not granted to this repository. The bot\'s operator grants clusters to repositories (docs/bot.md, "Grant clusters to repositories").',
     );
   });
 
