@@ -152,6 +152,9 @@ function identityOf(resource: Resource): string {
   return `${apiGroup(resource.apiVersion)}/${resource.kind}/${namespace}/${resource.name}`;
 }
 
+const LINEAGE_BUDGET_PER_RESOURCE = 8;
+const LINEAGE_BUDGET_BASE = 20_000;
+
 /** The graph each resource's links are judged in. */
 export interface ScopedGraphs {
   of(resource: Resource): ResourceGraph | undefined;
@@ -180,6 +183,9 @@ export function buildGraphs(resources: readonly Resource[], options: GraphOption
   const plain = resources.filter((r) => isPlainScope(r.scope));
   const dirOf = (resource: Resource) => plainDirOf(resource, options.treeOf);
   const lineageOf = lineages(plain, dirOf);
+  // lineages overlap (a directory's holds those of the directories above it): past a budget linear in
+  // the input, a deeply nested tree is judged as one scope rather than in time quadratic in its depth
+  let budget = LINEAGE_BUDGET_PER_RESOURCE * plain.length + LINEAGE_BUDGET_BASE;
   let everyPlainFile: ResourceGraph | undefined;
   const wider = () => {
     everyPlainFile ??= buildGraph(plain, withNamespaces);
@@ -190,7 +196,8 @@ export function buildGraphs(resources: readonly Resource[], options: GraphOption
       if (isPlainScope(resource.scope)) {
         const key = `files:${dirOf(resource)}`;
         if (!graphs.has(key)) {
-          const lineage = lineageOf(dirOf(resource));
+          const lineage = budget > 0 ? lineageOf(dirOf(resource)) : plain;
+          budget -= lineage.length;
           const whole = lineage.length === plain.length;
           graphs.set(key, whole ? wider() : buildGraph(lineage, { ...withNamespaces, wider: wider() }));
         }

@@ -96,3 +96,24 @@ spec:
     expect(graph?.namespaceKnown("db")).toBe(false);
   });
 });
+
+describe("scopes of a deeply nested tree", () => {
+  it("stay linear: past a budget the tree is judged as one scope instead of one overlapping lineage per level", () => {
+    // 800 levels of 5 files: working out each level's lineage (every level's is the whole chain) takes
+    // seconds and grows with the square of the depth; within the budget it is a fraction of a second
+    const template = load({ "deep/f.yaml": configMap("c") })[0] as Resource;
+    const resources: Resource[] = [];
+    let dir = "deep";
+    for (let depth = 0; depth < 800; depth++) {
+      dir += "/x";
+      for (let i = 0; i < 5; i++)
+        resources.push({ ...template, name: `c${depth}-${i}`, source: { ...template.source, file: `${dir}/f${i}.yaml` } });
+    }
+    const started = performance.now();
+    const graphs = buildGraphs(resources);
+    const deepest = graphs.of(resources.at(-1) as Resource);
+    for (const resource of resources) graphs.of(resource);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(deepest?.resources).toHaveLength(resources.length);
+  });
+});
