@@ -231,3 +231,32 @@ describe("reading a cluster", () => {
     expect(events).toEqual(["GET /api/v1 200 #0", "GET /api/v1/namespaces/shop/configmaps?limit=2 200 #0"]);
   });
 });
+
+describe("a caller's gate and label", () => {
+  it("lists no namespace the caller refuses, not even asking for it, and says why", async () => {
+    const state = await readLiveState(source(), SHOP_WANTED, { ...FAST, allowNamespace: (namespace) => namespace === "shop" });
+
+    const lines = api.requestLines();
+    expect(lines.filter((line) => line.includes("/namespaces/payments/"))).toEqual([]);
+    // cluster-scoped kinds are refused too (undefined namespace)
+    expect(lines.filter((line) => line.startsWith("GET /api/v1/namespaces?"))).toEqual([]);
+    expect(lines.some((line) => line.startsWith("GET /apis/apps/v1/namespaces/shop/deployments"))).toBe(true);
+    expect(whyUnlisted(state, { apiVersion: "apps/v1", kind: "Deployment", namespace: "payments" })).toMatchObject({
+      reason: "not-allowed",
+      message: 'not read: namespace "payments" is outside what this cluster may be read for',
+    });
+    expect(whyUnlisted(state, { apiVersion: "v1", kind: "Namespace" })).toMatchObject({ reason: "not-allowed" });
+  });
+
+  it("names the server by the caller's label, never its URL, in the source and in failures", async () => {
+    const state = await readLiveState(source(), SHOP_WANTED, { ...FAST, serverLabel: "cluster prod" });
+    expect(state.source).toBe("cluster prod");
+    const down = readLiveState({ ...source(), context: "elsewhere" }, SHOP_WANTED, {
+      ...FAST,
+      retries: 0,
+      serverLabel: "cluster prod",
+    });
+    await expect(down).rejects.toThrow(/^cannot reach the Kubernetes API at cluster prod: /);
+    await down.catch((error: Error) => expect(error.message).not.toContain("127.0.0.1"));
+  });
+});
