@@ -1,5 +1,4 @@
 import path from "node:path";
-import picomatch from "picomatch";
 import type { PlumblineConfig } from "./config/config.js";
 import { EMPTY_CONFIG } from "./config/config.js";
 import { compareFindings, type Finding, SEVERITIES, type Severity } from "./findings/finding.js";
@@ -7,6 +6,7 @@ import { type ReadinessScore, readinessScore } from "./findings/score.js";
 import { configuredTrees } from "./graph/scopes.js";
 import { isWorkload } from "./k8s/workload.js";
 import { loadManifests } from "./manifests/load.js";
+import { pathGlobMatcher } from "./manifests/path-glob.js";
 import type { ManifestSet } from "./manifests/resource.js";
 import { checkPolicies } from "./policy/index.js";
 import { DEFAULT_KUBERNETES_VERSION } from "./rules/api-versions/api-data.js";
@@ -68,7 +68,7 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
 
 function ignoreMatcher(globs: readonly string[], root: string, cwd: string): (file: string) => boolean {
   if (globs.length === 0) return () => false;
-  const matches = picomatch([...globs], { dot: true });
+  const matches = pathGlobMatcher(globs);
   return (file) => {
     const relative = path.relative(root, path.resolve(cwd, file)).split(path.sep).join("/");
     return matches(relative) || matches(`${relative}/`);

@@ -1,6 +1,7 @@
 /** Which kind of actor a field manager is: the answer decides whether a change is drift at all. */
 
 import type { Actor } from "./types.js";
+import { wildcardMatcher } from "./wildcard.js";
 
 export interface ManagerOverrides {
   readonly gitops?: readonly string[];
@@ -44,15 +45,10 @@ const IMPERATIVE = [
   "curl",
 ];
 
-export function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*");
-  return new RegExp(`^${escaped}$`);
-}
-
 function matcher(patterns: readonly string[]): (name: string) => boolean {
   const exact = new Set(patterns.filter((p) => !p.includes("*")));
-  const globs = patterns.filter((p) => p.includes("*")).map(globToRegExp);
-  return (name) => exact.has(name) || globs.some((glob) => glob.test(name));
+  const globs = patterns.filter((p) => p.includes("*")).map(wildcardMatcher);
+  return (name) => exact.has(name) || globs.some((glob) => glob(name));
 }
 
 export type ManagerClassifier = (manager: string) => Exclude<Actor, "unowned">;

@@ -10,6 +10,7 @@
  *   `helm.toolkit.fluxcd.io/driftDetection: disabled`.
  */
 
+import { RE2JS } from "re2js";
 import { parse } from "yaml";
 import { apiGroup, isRecord, type Resource } from "../manifests/resource.js";
 import { KUBE_YAML } from "../manifests/yaml-options.js";
@@ -39,7 +40,8 @@ export function gitopsIgnoreRules(resources: readonly Resource[], relative: (fil
     } else if (group === "kustomize.toolkit.fluxcd.io" && resource.kind === "Kustomization") {
       const inScope = underPaths(typeof spec.path === "string" ? [spec.path] : []);
       for (const entry of asArray(spec.driftIgnoreRules)) {
-        if (isRecord(entry)) rules.push(fluxRule(entry, label, inScope));
+        const rule = isRecord(entry) ? fluxRule(entry, label, inScope, warnings) : undefined;
+        if (rule) rules.push(rule);
       }
     }
   }
@@ -129,26 +131,46 @@ function argoSystemRules(data: Record<string, unknown>, warnings: string[]): Ign
   return rules;
 }
 
-function fluxRule(entry: Record<string, unknown>, label: string, inScope: (file: string | undefined) => boolean): IgnoreRule {
+/** A Flux rule, or undefined (with a warning) when one of its regular expressions is invalid, as Flux rejects it too. */
+function fluxRule(
+  entry: Record<string, unknown>,
+  label: string,
+  inScope: (file: string | undefined) => boolean,
+  warnings: string[],
+): IgnoreRule | undefined {
   const target = isRecord(entry.target) ? entry.target : {};
-  // Flux's selector fields are regular expressions matched against the whole value
-  const pattern = (field: string) =>
-    typeof target[field] === "string" ? new RegExp(`^(?:${target[field] as string})$`) : undefined;
+  let invalid = false;
+  // Flux's selector fields are Go (RE2) regular expressions matched against the whole value; RE2
+  // matches in linear time, where a backtracking engine can take minutes on `(a+)+`
+  const pattern = (field: string): RE2JS | undefined => {
+    const source = target[field];
+    if (typeof source !== "string") return undefined;
+    try {
+      return RE2JS.compile(source);
+    } catch {
+      warnings.push(
+        `${label}: driftIgnoreRules target ${field} ${JSON.stringify(source)} is not a valid regular expression: rule ignored`,
+      );
+      invalid = true;
+      return undefined;
+    }
+  };
   const group = pattern("group");
   const version = pattern("version");
   const kind = pattern("kind");
   const name = pattern("name");
   const namespace = pattern("namespace");
+  if (invalid) return undefined;
   const labels = selector(target.labelSelector);
   const annotations = selector(target.annotationSelector);
   return {
     source: label,
     applies: (t: IgnoreTarget) =>
-      (!group || group.test(t.group)) &&
-      (!version || version.test(t.version)) &&
-      (!kind || kind.test(t.kind)) &&
-      (!name || name.test(t.name)) &&
-      (!namespace || namespace.test(t.namespace)) &&
+      (!group || group.matches(t.group)) &&
+      (!version || version.matches(t.version)) &&
+      (!kind || kind.matches(t.kind)) &&
+      (!name || name.matches(t.name)) &&
+      (!namespace || namespace.matches(t.namespace)) &&
       labels(t.labels) &&
       annotations(t.annotations) &&
       inScope(t.file),

@@ -5,8 +5,8 @@
  */
 
 import { formatPointer, parsePointer } from "../manifests/pointer.js";
-import { globToRegExp } from "./actors.js";
 import { type JqPath, resolveJqPath } from "./jq-path.js";
+import { wildcardMatcher } from "./wildcard.js";
 
 export interface IgnoreTarget {
   readonly group: string;
@@ -38,8 +38,7 @@ export interface IgnoreRule {
 /** A glob (`*`, `web-*`) that also accepts absent values when it is `*` or not given. */
 export function globMatcher(pattern: string | undefined): (value: string) => boolean {
   if (pattern === undefined || pattern === "*") return () => true;
-  const regex = globToRegExp(pattern);
-  return (value) => regex.test(value);
+  return wildcardMatcher(pattern);
 }
 
 /** The ignore rules that apply to one object, resolved against both of its sides. */

@@ -16,22 +16,23 @@ type Step =
 
 export type JqPath = readonly Step[];
 
-const FIELD = /^\.([A-Za-z_][A-Za-z0-9_-]*)/;
-const QUOTED_FIELD = /^\.?\["((?:[^"\\]|\\.)*)"\]/;
-const DOT_QUOTED = /^\."((?:[^"\\]|\\.)*)"/;
-const EACH = /^\[\]/;
-const INDEX = /^\[(\d+)\]/;
-const SELECT = /^select\(\s*((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*==\s*(.+?)\s*\)$/;
+// sticky (`y`): each is tried where the previous step ended, never on a copy of the rest; none of
+// them can match one text in two ways, so none backtracks
+const FIELD = /\.([A-Za-z_][A-Za-z0-9_-]*)/y;
+const QUOTED_FIELD = /\.?\["((?:[^"\\]|\\.)*)"\]/y;
+const DOT_QUOTED = /\."((?:[^"\\]|\\.)*)"/y;
+const EACH = /\[\]/y;
+const INDEX = /\[(\d+)\]/y;
+const FIELD_PATH = /^(?:\.[A-Za-z_][A-Za-z0-9_-]*)+$/;
 
 /** Parses an expression, or returns undefined when it is outside the supported subset. */
 export function parseJqPath(expression: string): JqPath | undefined {
   const steps: Step[] = [];
   for (const part of splitPipes(expression)) {
-    const select = SELECT.exec(part);
-    if (select) {
-      const value = parseLiteral(select[2] as string);
-      if (value === undefined) return undefined;
-      steps.push({ type: "select", path: (select[1] as string).slice(1).split("."), value });
+    if (part.startsWith("select(")) {
+      const select = parseSelect(part);
+      if (!select) return undefined;
+      steps.push(select);
       continue;
     }
     const parsed = parsePath(part);
@@ -72,14 +73,34 @@ const PATH_STEPS: readonly [RegExp, (match: RegExpExecArray) => Step][] = [
 function parsePath(text: string): Step[] | undefined {
   if (text === ".") return [];
   const steps: Step[] = [];
-  let rest = text;
-  while (rest.length > 0) {
-    const found = PATH_STEPS.map(([pattern, step]) => [pattern.exec(rest), step] as const).find(([match]) => match !== null);
-    if (!found?.[0]) return undefined;
-    steps.push(found[1](found[0]));
-    rest = rest.slice(found[0][0].length);
+  let at = 0;
+  while (at < text.length) {
+    let matched = false;
+    for (const [pattern, step] of PATH_STEPS) {
+      pattern.lastIndex = at;
+      const match = pattern.exec(text);
+      if (!match) continue;
+      steps.push(step(match));
+      at = pattern.lastIndex;
+      matched = true;
+      break;
+    }
+    if (!matched) return undefined;
   }
   return steps;
+}
+
+/** `select(.a.b == <JSON literal>)`, read with string operations: a regex for it backtracked on padding. */
+function parseSelect(part: string): Step | undefined {
+  if (!part.endsWith(")")) return undefined;
+  const inner = part.slice("select(".length, -1);
+  const equals = inner.indexOf("==");
+  if (equals === -1) return undefined;
+  const path = inner.slice(0, equals).trim();
+  if (!FIELD_PATH.test(path)) return undefined;
+  const value = parseLiteral(inner.slice(equals + 2).trim());
+  if (value === undefined) return undefined;
+  return { type: "select", path: path.slice(1).split("."), value };
 }
 
 function parseLiteral(text: string): unknown {
