@@ -190,6 +190,44 @@ examples("semver", [
   ["semver('2.0.0').isGreaterThan(semver('1.9.9'))", true],
 ]);
 
+examples("format (each documented example is valid: validate gives none)", [
+  ["format.dns1123Label().validate('my-label-name').hasValue()", false],
+  ["format.dns1123Subdomain().validate('apiextensions.k8s.io').hasValue()", false],
+  ["format.dns1035Label().validate('my-label-name').hasValue()", false],
+  ["format.qualifiedName().validate('apiextensions.k8s.io/v1beta1').hasValue()", false],
+  ["format.dns1123LabelPrefix().validate('my-label-prefix-').hasValue()", false],
+  ["format.dns1123SubdomainPrefix().validate('mysubdomain.prefix.-').hasValue()", false],
+  ["format.dns1035LabelPrefix().validate('my-label-prefix-').hasValue()", false],
+  ["format.uri().validate('http://example.com').hasValue()", false],
+  ["format.uuid().validate('123e4567-e89b-12d3-a456-426614174000').hasValue()", false],
+  ["format.byte().validate('aGVsbG8=').hasValue()", false],
+  ["format.date().validate('2021-01-01').hasValue()", false],
+  ["format.datetime().validate('2021-01-01T00:00:00Z').hasValue()", false],
+  ["format.dns1123Label().validate('My_Name').hasValue()", true],
+  [
+    "format.dns1123Label().validate('a'.replace('a', 'abcdefghij').replace('j', 'jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj')).value().size()",
+    1,
+  ],
+  ["format.dns1035Label().validate('1abc').hasValue()", true],
+  ["format.qualifiedName().validate('a/b/c').hasValue()", true],
+  ["format.labelValue().validate('').hasValue()", false],
+  ["format.date().validate('2021-02-30').hasValue()", true],
+  ["format.named('dns1123Label').hasValue()", true],
+  ["format.named('no-such-format').hasValue()", false],
+  ["format.named('labelValue').value().validate('x').hasValue()", false],
+]);
+
+examples("optional values (as functions)", [
+  ["optional.of(1).value()", 1],
+  ["optional.of(1).hasValue()", true],
+  ["optional.none().hasValue()", false],
+  ["optional.none().orValue(2)", 2],
+  ["optional.none().value()", "error"],
+  ["optional.ofNonZeroValue('').hasValue()", false],
+  ["optional.ofNonZeroValue('a').value()", "a"],
+  ["optional.none().or(optional.of(3)).value()", 3],
+]);
+
 examples("strings extension and cel.bind", [
   ["'hello'.upperAscii()", "HELLO"],
   ["'a,b'.split(',')", ["a", "b"]],

@@ -1,9 +1,11 @@
 import type { CelFunc } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
 import { COMPARISON_FUNCS } from "./comparable.js";
+import { FORMAT_FUNCS } from "./format.js";
 import { IP_FUNCS } from "./ip.js";
 import { limited } from "./limits.js";
 import { LIST_FUNCS } from "./lists.js";
+import { OPTIONAL_FUNCS } from "./optional.js";
 import { QUANTITY_FUNCS } from "./quantity.js";
 import { REGEX_FUNCS } from "./regex.js";
 import { SEMVER_FUNCS } from "./semver.js";
@@ -19,4 +21,6 @@ export const KUBERNETES_FUNCS: readonly CelFunc[] = [
   ...COMPARISON_FUNCS,
   ...URL_FUNCS,
   ...IP_FUNCS,
+  ...OPTIONAL_FUNCS,
+  ...FORMAT_FUNCS,
 ];

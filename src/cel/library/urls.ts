@@ -64,6 +64,11 @@ function query(url: Url): CelValue {
   return celMap(new Map([...result].map(([key, values]) => [key, celList(values)])));
 }
 
+/** Go's url.ParseRequestURI accepts it: an absolute URI or an absolute path. */
+export function isUrl(text: string): boolean {
+  return parseUrl(text) !== undefined;
+}
+
 const read = (value: CelValue, name: string): Url => {
   const url = parseUrl(String(expectKind(value, "URL", name)));
   if (!url) throw new Error("invalid URL");
