@@ -51,3 +51,23 @@ export function podOwnersSelectedBy(graph: ResourceGraph, namespace: string, sel
   if (operators.length > 0) return operators;
   return others.filter((resource) => unknownOperatorCouldOwn(resource, selector));
 }
+
+/**
+ * Whether any pods the namespace's manifests make (workloads' and known operators') share a label key
+ * or value with the selector. When none does, the selector is written for pods of another origin (a
+ * Helm chart installed by hand, another repository) and the unrelated workloads next to it are no
+ * evidence that it is wrong; a typo keeps the key or the value, so a real mismatch still shares one.
+ */
+export function hasRelatedPods(graph: ResourceGraph, namespace: string, selector: LabelSelector): boolean {
+  const keys = new Set([...Object.keys(selector.matchLabels), ...selector.matchExpressions.map((r) => r.key)]);
+  const values = new Set([
+    ...Object.values(selector.matchLabels),
+    ...selector.matchExpressions.flatMap((r) => (r.operator === "In" ? r.values : [])),
+  ]);
+  const related = (labels: Readonly<Record<string, string>>) =>
+    Object.entries(labels).some(([key, value]) => keys.has(key) || values.has(value));
+  return (
+    graph.workloads.some((workload) => workload.namespace === namespace && related(workload.podLabels)) ||
+    ownersIn(graph, namespace).known.some(({ groups }) => groups.some((group) => related(group.labels)))
+  );
+}

@@ -44,8 +44,18 @@ describe(RULE, () => {
   });
 
   it("explains an expression miss and a missing label", () => {
-    const expression = deployment + pdb("selector: { matchExpressions: [{ key: tier, operator: In, values: [front] }] }");
+    const expression =
+      deployment +
+      pdb("selector: { matchLabels: { app: web }, matchExpressions: [{ key: tier, operator: In, values: [front] }] }");
     expect(findingsOf(RULE, expression)[0]?.message).toContain("selector wants tier in (front), pods have no tier label");
+  });
+
+  it("stays silent when no pods of the namespace share a label key or value with it: they come from elsewhere", () => {
+    const unrelated = deployment + pdb("selector: { matchLabels: { app.kubernetes.io/name: dcgm-exporter } }");
+    expect(findingsOf(RULE, unrelated)).toEqual([]);
+    expect(
+      findingsOf(RULE, deployment + pdb("selector: { matchExpressions: [{ key: tier, operator: In, values: [front] }] }")),
+    ).toEqual([]);
   });
 
   it("stays silent when it selects a workload, of any kind", () => {

@@ -31,6 +31,18 @@ function service(selector: string, namespace = "shop", extra = ""): string {
 const join = (...docs: string[]) => docs.join("---\n");
 
 describe(RULE, () => {
+  it("stays silent when no workload of the namespace has pods sharing a label key or value with it (a chart installed by hand)", () => {
+    const text = join(
+      deployment("adapter", "{ app: prometheus-adapter }"),
+      service("{ app.kubernetes.io/name: gpu-dcgm-exporter }"),
+    );
+    expect(findingsOf(RULE, text)).toEqual([]);
+    // sharing the key is evidence enough: a typo in the value is still reported
+    expect(
+      findingsOf(RULE, join(deployment("adapter", "{ app: prometheus-adapter }"), service("{ app: prometheus-adaptor }"))),
+    ).toHaveLength(1);
+  });
+
   it("fires at the selector when no workload's pods match, naming the closest one", () => {
     const text = join(
       deployment("web", "{ app: web, tier: front }"),

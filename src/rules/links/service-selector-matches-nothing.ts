@@ -3,7 +3,7 @@ import { namespaceOf, podsMiss, selectsPods, type Workload } from "../../graph/w
 import { describeRequirement, type LabelSelector } from "../../k8s/selector.js";
 import { isExternalName } from "../../k8s/service.js";
 import { kinds } from "../applies.js";
-import { podOwnersSelectedBy } from "../pod-owners.js";
+import { hasRelatedPods, podOwnersSelectedBy } from "../pod-owners.js";
 import type { Rule } from "../types.js";
 
 export const serviceSelectorMatchesNothing: Rule = {
@@ -33,8 +33,9 @@ export const serviceSelectorMatchesNothing: Rule = {
       ];
     }
     const neighbours = graph.workloads.filter((w) => w.namespace === namespace);
-    // no workload here at all: the pods come from elsewhere (another repository, an operator)
-    if (neighbours.length === 0) return [];
+    // no workload here at all, or none whose pods share a label key or value with the selector: the
+    // pods come from elsewhere (another repository, a Helm chart, an operator)
+    if (neighbours.length === 0 || !hasRelatedPods(graph, namespace, selector)) return [];
     return [
       {
         path: "/spec/selector",

@@ -3,7 +3,7 @@ import { describeRequirement, isEmptySelector, parseLabelSelector, type Selector
 import { valueAt } from "../../manifests/pointer.js";
 import { plural } from "../../plural.js";
 import { kinds } from "../applies.js";
-import { podOwnersSelectedBy } from "../pod-owners.js";
+import { hasRelatedPods, podOwnersSelectedBy } from "../pod-owners.js";
 import type { Rule } from "../types.js";
 
 export const pdbSelectorMatchesNothing: Rule = {
@@ -44,6 +44,8 @@ export const pdbSelectorMatchesNothing: Rule = {
     if (neighbours.length === 0 || graph.workloadsSelectedBy(namespace, selector).length > 0) return [];
     // pods of a custom controller (an Argo Rollout) or an operator (a Prometheus, a Kafka) are pods it protects
     if (podOwnersSelectedBy(graph, namespace, selector).length > 0) return [];
+    // no pods here share a label key or value with the selector: they are deployed from elsewhere
+    if (!hasRelatedPods(graph, namespace, selector)) return [];
     const [nearest] = neighbours;
     const miss = nearest ? podsMiss(selector, nearest) : undefined;
     const hint = nearest && miss ? ` (${nearest.resource.kind} "${nearest.resource.name}": ${describeMiss(miss)})` : "";
