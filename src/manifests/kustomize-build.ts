@@ -55,18 +55,21 @@ const OFFLINE_ENV = {
  * their random suffix.
  */
 export function buildErrorMessage(stderr: string, cwd: string): string {
-  const text = stderr.replace(/\r\n?/g, "\n");
+  // kubectl echoes file content in some errors: only the tail is read, and nothing below backtracks
+  const text = stderr.slice(-MAX_STDERR).replace(/\r\n?/g, "\n");
   let detail: string | undefined;
   const quoted = /\berr="((?:[^"\\]|\\.)*)"/.exec(text);
-  const block = /\berr=<\n([\s\S]*?)\n\s*>/.exec(text);
+  const blockStart = text.indexOf("err=<\n");
   if (quoted) {
     try {
       detail = JSON.parse(`"${quoted[1]}"`) as string;
     } catch {
       detail = quoted[1];
     }
-  } else if (block) {
-    detail = (block[1] ?? "").replace(/^\t/gm, "");
+  } else if (blockStart >= 0) {
+    const body = text.slice(blockStart + "err=<\n".length);
+    const end = body.search(/\n *>/);
+    detail = (end < 0 ? body : body.slice(0, end)).replace(/^\t/gm, "");
   } else {
     detail = text
       .split("\n")
@@ -76,13 +79,34 @@ export function buildErrorMessage(stderr: string, cwd: string): string {
   }
   const cleaned = (detail ?? "")
     .replace(/^(error|Error):\s*/, "")
-    .replace(/\s+/g, " ")
-    .replace(/(\/[^\s'":,;]*)*\/kustomize-\d+/g, "<clone>")
-    .replace(/(?<![\w.>])\/[^\s'":,;]+/g, (absolute) => relativeTo(cwd, absolute))
+    .split(/\s+/)
+    .map((token) => cleanToken(token, cwd))
+    .join(" ")
     .replace(/\b\d{1,2}:\d{2}:\d{2}(\.\d+)?\b/g, "")
     .trim();
   const message = cleaned || "kubectl kustomize failed without a message";
   return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+}
+
+const MAX_STDERR = 64 * 1024;
+
+/**
+ * One word of the message: an absolute path becomes relative to the working directory, and a
+ * kustomize clone directory (`/tmp/kustomize-123456789/…`) loses its random name.
+ */
+function cleanToken(token: string, cwd: string): string {
+  const at = token.indexOf("/");
+  if (at < 0) return token;
+  const prefix = token.slice(0, at);
+  // only a path that starts the word, or follows a quote or an opening bracket, is absolute
+  if (!/^['"([]*$/.test(prefix)) return token;
+  let end = token.length;
+  while (end > at && "'\":,;)]".includes(token[end - 1] as string)) end--;
+  const absolute = token.slice(at, end);
+  const suffix = token.slice(end);
+  const clone = /\/kustomize-\d+(?=\/|$)/.exec(absolute);
+  const shown = clone ? `<clone>${absolute.slice(clone.index + clone[0].length)}` : relativeTo(cwd, absolute);
+  return `${prefix}${shown}${suffix}`;
 }
 
 /** klog's line header: severity letter, date, time, thread id, source file and line. */

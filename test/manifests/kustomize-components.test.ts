@@ -169,6 +169,19 @@ describe("kustomize build messages", () => {
       "cloning into <clone>/repo",
     );
   });
+
+  it("take time linear in what kubectl printed, however hostile", () => {
+    const started = performance.now();
+    for (const hostile of [
+      `err=<\n${"\n ".repeat(200_000)}`,
+      `error: ${"/a".repeat(300_000)}/kustomize-x`,
+      `error: /${"'".repeat(300_000)}x`,
+      `E1202 07:52:12.838045 1 run.go:72] err="${"\\".repeat(200_000)}`,
+    ]) {
+      expect(buildErrorMessage(hostile, cwd).length).toBeLessThanOrEqual(600);
+    }
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
 });
 
 describe.runIf(hasKubectl)("findings of a rendered object whose source holds `{{ }}` in a string", () => {
