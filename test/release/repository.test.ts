@@ -18,7 +18,9 @@ const PUBLISHED = [
   "DEVELOPERS.md",
   "app.yml",
   "action.yml",
-  ...readdirSync(path.join(repo, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`),
+  ...readdirSync(path.join(repo, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
   ...readdirSync(path.join(repo, "deploy"), { recursive: true })
     .map(String)
     .filter((f) => /\.(ya?ml)$|Dockerfile$/.test(f))
