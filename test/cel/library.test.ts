@@ -228,6 +228,36 @@ examples("optional values (as functions)", [
   ["optional.none().or(optional.of(3)).value()", 3],
 ]);
 
+examples("sets and lists extensions (cel-go's documented examples)", [
+  ["sets.contains([], [])", true],
+  ["sets.contains([], [1])", false],
+  ["sets.contains([1, 2, 3, 4], [2, 3])", true],
+  ["sets.contains([1, 2.0, 3u], [1.0, 2u, 3])", true],
+  ["sets.equivalent([], [])", true],
+  ["sets.equivalent([1], [1, 1])", true],
+  ["sets.equivalent([1], [1u, 1.0])", true],
+  ["sets.equivalent([1, 2, 3], [3u, 2.0, 1])", true],
+  ["sets.intersects([1], [])", false],
+  ["sets.intersects([1], [1, 2])", true],
+  ["sets.intersects([[1], [2, 3]], [[1, 2], [2, 3.0]])", true],
+  ["[1, 2, 3, 4].slice(1, 3)", [2, 3]],
+  ["[1, 2, 3, 4].slice(2, 4)", [3, 4]],
+  ["[1, [2, 3], [4]].flatten()", [1, 2, 3, 4]],
+  ["[1, [2, [3, 4]]].flatten()", [1, 2, [3, 4]]],
+  ["[1, 2, [], [], [3, 4]].flatten()", [1, 2, 3, 4]],
+  ["[1, [2, [3, [4]]]].flatten(2)", [1, 2, 3, [4]]],
+  ["[1, [2, [3, [4]]]].flatten(-1)", "error"],
+  ["[1, 2, 2, 3, 3, 3].distinct()", [1, 2, 3]],
+  ["['b', 'b', 'c', 'a', 'c'].distinct()", ["b", "c", "a"]],
+  ["[5, 1, 2, 3].reverse()", [3, 2, 1, 5]],
+  ["[4, 3, 2, 1].sort()", [1, 2, 3, 4]],
+  ["['x', 'y', 'a', 'z'].sort()", ["a", "x", "y", "z"]],
+  ["[1, 'b'].sort()", "error"],
+  ["lists.range(4)", [0, 1, 2, 3]],
+  ["[1, 2].first().value()", 1],
+  ["[].last().hasValue()", false],
+]);
+
 examples("strings extension and cel.bind", [
   ["'hello'.upperAscii()", "HELLO"],
   ["'a,b'.split(',')", ["a", "b"]],

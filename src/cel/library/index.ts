@@ -9,12 +9,14 @@ import { OPTIONAL_FUNCS } from "./optional.js";
 import { QUANTITY_FUNCS } from "./quantity.js";
 import { REGEX_FUNCS } from "./regex.js";
 import { SEMVER_FUNCS } from "./semver.js";
+import { SET_AND_LIST_FUNCS } from "./sets-lists.js";
 import { URL_FUNCS } from "./urls.js";
 
 /** The functions Kubernetes adds to standard CEL that Plumbline implements (docs/rules/custom.md lists the rest). */
 export const KUBERNETES_FUNCS: readonly CelFunc[] = [
   ...limited(strings),
   ...LIST_FUNCS,
+  ...SET_AND_LIST_FUNCS,
   ...REGEX_FUNCS,
   ...QUANTITY_FUNCS,
   ...SEMVER_FUNCS,
