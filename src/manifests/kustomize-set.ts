@@ -17,6 +17,8 @@ export interface KustomizeOptions {
   /** hosts remote resources may be fetched from (`kustomize.remoteHosts`); none by default */
   readonly remoteHosts: readonly string[];
   readonly isIgnored: (display: string) => boolean;
+  /** bytes; larger source files are not read (the build reads them; Plumbline only traces lines) */
+  readonly maxFileSize: number;
 }
 
 export interface KustomizeResult {
@@ -76,7 +78,7 @@ export async function loadKustomizations(
       });
       continue;
     }
-    const sources = await kustomizationSources(tree);
+    const sources = await kustomizationSources(tree, options.maxFileSize);
     const offline = !tree.some((k) => k.remote.length > 0) || options.remoteHosts.length === 0;
     const rendered = await loadKustomization(kustomization, sources, { kubectl: options.kubectl, cwd: options.cwd, offline });
     resources.push(...rendered.resources);
@@ -131,7 +133,7 @@ class BaseCache {
  * The raw documents a rendering can be traced back to, in the order kustomize applies them: a base's
  * documents where the base is listed, so an overlay's patches come after its bases' (the last one wins).
  */
-async function kustomizationSources(tree: readonly Kustomization[]): Promise<SourceDocument[]> {
+async function kustomizationSources(tree: readonly Kustomization[], maxFileSize: number): Promise<SourceDocument[]> {
   const byDir = new Map(tree.map((k) => [k.dir.absolute, k]));
   const seen = new Set<string>();
   const sources: SourceDocument[] = [];
@@ -146,7 +148,7 @@ async function kustomizationSources(tree: readonly Kustomization[]): Promise<Sou
       }
       // no template test here: kustomize itself read these files as YAML (a `{{PROJECT_ID}}` inside a
       // ConfigMap's text is data), and a document that does not parse simply traces nothing
-      const text = await readFile(reference, "utf8").catch(() => undefined);
+      const text = await readSmallFile(reference, maxFileSize);
       if (text === undefined) continue;
       const display = path.join(kustomization.dir.display, path.relative(kustomization.dir.absolute, reference));
       const patch = kustomization.patches.includes(reference);
@@ -171,9 +173,13 @@ async function unlistedManifests(kustomizations: readonly Kustomization[], optio
       const absolute = path.join(kustomization.dir.absolute, entry.name);
       const display = path.join(kustomization.dir.display, entry.name);
       if (mentioned.has(absolute) || absolute === kustomization.file.absolute || options.isIgnored(display)) continue;
-      const text = await readFile(absolute, "utf8").catch(() => undefined);
-      if (text === undefined || isGoTemplate(text)) continue;
-      if (parseManifestText(text, display, "unlisted").resources.length === 0) continue;
+      const size = (await stat(absolute).catch(() => undefined))?.size ?? 0;
+      // too large to read here: not listed and not checked either way, so it is said
+      if (size <= options.maxFileSize) {
+        const text = await readSmallFile(absolute, options.maxFileSize);
+        if (text === undefined || isGoTemplate(text)) continue;
+        if (parseManifestText(text, display, "unlisted").resources.length === 0) continue;
+      }
       problems.push({
         kind: "not-listed",
         file: display,
@@ -184,4 +190,11 @@ async function unlistedManifests(kustomizations: readonly Kustomization[], optio
     }
   }
   return problems;
+}
+
+/** The file's text, unless it is missing, not a regular file, or over the size limit. */
+async function readSmallFile(file: string, maxFileSize: number): Promise<string | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile() || info.size > maxFileSize) return undefined;
+  return readFile(file, "utf8").catch(() => undefined);
 }

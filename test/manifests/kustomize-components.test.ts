@@ -147,6 +147,20 @@ describe.runIf(hasKubectl)("manifests a kustomization does not list", () => {
   });
 });
 
+describe.runIf(hasKubectl)("files of a Kustomize directory over the size limit", () => {
+  it("are not read to trace findings or to look for objects, and an unlisted one is still said", async () => {
+    const big = `${deployment.replace("name: web}", "name: big}")}# ${"x".repeat(4096)}\n`;
+    const root = await tree({
+      "app/kustomization.yaml": "resources: [deployment.yaml]\n",
+      "app/deployment.yaml": deployment,
+      "app/big.yaml": big,
+    });
+    const { findings, manifests } = await check(["."], { cwd: root, root, maxFileSize: 2048 });
+    expect(manifests.resources.map((r) => r.name)).toEqual(["web"]);
+    expect(findings.filter((f) => f.rule === "file-skipped").map((f) => f.file)).toEqual([path.join("app", "big.yaml")]);
+  });
+});
+
 describe("kustomize build messages", () => {
   const cwd = path.join(tmpdir(), "work");
 
