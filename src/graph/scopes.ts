@@ -9,8 +9,8 @@
  *   those of a sibling folder. The configuration can join a whole tree into one scope (`scopes:`).
  */
 import path from "node:path";
-import picomatch from "picomatch";
 import { FILES_SCOPE } from "../manifests/load.js";
+import { pathGlobMatcher } from "../manifests/path-glob.js";
 import type { Resource } from "../manifests/resource.js";
 
 /** The loader's scope for plain files and stdin; Kustomize renderings have `kustomize:<dir>`. */
@@ -72,10 +72,8 @@ function lowerBound(sorted: readonly string[], value: string): number {
  */
 export function configuredTrees(globs: readonly string[], root: string, cwd: string): TreeOf | undefined {
   if (globs.length === 0) return undefined;
-  const matches = picomatch(
-    globs.map((glob) => glob.replace(/\/+$/, "") || "."),
-    { dot: true },
-  );
+  // a repository's configuration is untrusted: globs are matched in linear time
+  const matches = pathGlobMatcher(globs.map((glob) => glob.replace(/\/+$/, "") || "."));
   const memo = new Map<string, string | undefined>();
   return (dir) => {
     if (memo.has(dir)) return memo.get(dir);

@@ -80,6 +80,14 @@ describe("the scope links are judged in", () => {
     expect(configuredTrees([], root, cwd)).toBeUndefined();
     expect({ ...EMPTY_CONFIG }.scopes).toBeUndefined();
   });
+
+  it("matches a hostile scope glob against a long path in linear time", () => {
+    const root = path.join(tmpdir(), "repo");
+    const treeOf = configuredTrees([`${"*a".repeat(30)}b`], root, root);
+    const started = performance.now();
+    expect(treeOf?.(`${"a".repeat(5000)}/x`)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
 });
 
 describe("by-name links reach every plain file of the run", () => {
