@@ -3,6 +3,8 @@ import type { Finding } from "../findings/finding.js";
 import { isClusterScoped } from "../k8s/scope.js";
 import { parseLabelSelector, parseLabels, selectorMatches } from "../k8s/selector.js";
 import type { Resource } from "../manifests/resource.js";
+import { isOptedOut } from "../rules/opt-out.js";
+import type { Rule } from "../rules/types.js";
 import type { CelObjects } from "./cel-objects.js";
 import type { CustomRule } from "./custom-rule.js";
 import { bindVariables, judge } from "./evaluate.js";
@@ -14,7 +16,7 @@ export function runCustomRules(rules: readonly CustomRule[], resources: readonly
   const findings: Finding[] = [];
   for (const rule of rules) {
     for (const resource of resources) {
-      if (!matches(rule, resource)) continue;
+      if (!matches(rule, resource) || optedOut(resource, rule)) continue;
       const { bindings, errors } = bindVariables(rule.variables, { object: objects.of(resource) });
       const verdict = judge(rule, bindings, errors);
       if (verdict.outcome === "pass") continue;
@@ -24,6 +26,11 @@ export function runCustomRules(rules: readonly CustomRule[], resources: readonly
     }
   }
   return findings;
+}
+
+/** `plumbline.dev/ignore: <id>` waives a custom rule as it does a built-in one (a custom rule has no peers). */
+function optedOut(resource: Resource, rule: CustomRule): boolean {
+  return isOptedOut(resource, { id: rule.id } as Rule);
 }
 
 function matches(rule: CustomRule, resource: Resource): boolean {

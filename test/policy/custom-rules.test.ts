@@ -56,6 +56,14 @@ describe("custom rules", () => {
     expect(policyFindings({ "svc.yaml": service }, REGISTRY_RULE)).toEqual([]);
   });
 
+  it("is waived by the plumbline.dev/ignore annotation naming its id", () => {
+    const waived = DEPLOYMENT.replace(
+      "labels: { team: shop }",
+      "labels: { team: shop }\n  annotations: { plumbline.dev/ignore: registry-allowed }",
+    );
+    expect(policyFindings({ "app.yaml": waived }, REGISTRY_RULE)).toEqual([]);
+  });
+
   it("matches by namespace and label selector", () => {
     const rule = (match: string) => yaml`
       rules:
