@@ -168,7 +168,8 @@ async function loadGit(args: DriftArgs, ignore: readonly string[], root: string,
       ? { isIgnored: (file: string) => matches(path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join("/")) }
       : {}),
   });
-  const fatal = manifests.problems.filter((problem) => problem.kind !== "duplicate-key" && problem.kind !== "binary");
+  // a template or a link that leads outside holds nothing Git applies as it stands: said, not fatal
+  const fatal = manifests.problems.filter((problem) => !["duplicate-key", "binary", "template", "symlink"].includes(problem.kind));
   for (const problem of manifests.problems) {
     const label = fatal.includes(problem) ? "error" : "warning";
     io.stderr(`plumbline: ${label}: ${printable(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`)}\n`);

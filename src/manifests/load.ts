@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
-import { isBinary, isGoTemplate } from "./detect.js";
+import path from "node:path";
+import { isBinary } from "./detect.js";
 import { expandInputs, type InputFile } from "./inputs.js";
 import { readKustomization } from "./kustomize.js";
 import { coveredFiles, loadKustomizations } from "./kustomize-set.js";
@@ -40,6 +41,8 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
   const kustomizations = await Promise.all(inputs.kustomizations.filter((k) => !ignored(k.display)).map(readKustomization));
   const coveredByKustomize = coveredFiles(kustomizations);
 
+  for (const problem of inputs.skipped) if (!ignored(problem.file)) problems.push(problem);
+  const charts = new ChartTemplates();
   const wanted = inputs.files.filter((input) => !ignored(input.display) && !coveredByKustomize(input.absolute));
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   for await (const [input, read] of readAhead(wanted, (input) => readInput(input, maxFileSize))) {
@@ -48,17 +51,23 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
       problems.push(read.problem);
       continue;
     }
-    if (isGoTemplate(read.text)) continue;
+    const chart = await charts.chartOf(input);
+    if (chart !== undefined) {
+      if (charts.firstOf(chart)) problems.push(templateProblem(chart, "the templates of this Helm chart"));
+      continue;
+    }
     const parsed = parseManifestText(read.text, input.display, FILES_SCOPE);
-    resources.push(...parsed.resources);
-    problems.push(...parsed.problems);
+    if (parsed.template) problems.push(templateProblem(input.display, "a Go/Helm template"));
+    append(resources, parsed.resources);
+    append(problems, parsed.problems);
   }
 
   if (inputs.stdin && options.readStdin) {
     files.push(STDIN_NAME);
     const parsed = parseManifestText(await options.readStdin(), STDIN_NAME, FILES_SCOPE);
-    resources.push(...parsed.resources);
-    problems.push(...parsed.problems);
+    if (parsed.template) problems.push(templateProblem(STDIN_NAME, "a Go/Helm template"));
+    append(resources, parsed.resources);
+    append(problems, parsed.problems);
   }
 
   const rendered = await loadKustomizations(kustomizations, {
@@ -68,10 +77,52 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
     isIgnored: ignored,
     maxFileSize,
   });
-  files.push(...rendered.files);
-  resources.push(...rendered.resources);
-  problems.push(...rendered.problems);
+  append(files, rendered.files);
+  append(resources, rendered.resources);
+  append(problems, rendered.problems);
   return { resources, problems, files };
+}
+
+/** `push(...items)` passes every item as an argument: 150,000 of them overflowed the stack. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
+function templateProblem(file: string, what: string): LoadProblem {
+  const message = `skipped: ${what}, not a manifest until rendered; check the output of \`helm template\` instead`;
+  return { kind: "template", file, line: 1, column: 1, message };
+}
+
+/**
+ * Files under a chart's `templates/` are templates whatever they hold (a template may be plain YAML
+ * today and gain a `{{ }}` tomorrow). A chart is said once, not once per template.
+ */
+class ChartTemplates {
+  private readonly charts = new Map<string, boolean>();
+  private readonly reported = new Set<string>();
+
+  /** The chart directory (as displayed) whose templates hold this file, if any. */
+  async chartOf(input: InputFile): Promise<string | undefined> {
+    const displayParts = input.display.split(/[\\/]/);
+    const absoluteParts = input.absolute.split(path.sep);
+    for (let up = 2; up <= Math.min(displayParts.length, absoluteParts.length) - 1; up++) {
+      if (absoluteParts.at(-up) !== "templates") continue;
+      const dir = absoluteParts.slice(0, -up).join(path.sep);
+      if (!this.charts.has(dir)) this.charts.set(dir, await isFile(path.join(dir, "Chart.yaml")));
+      if (this.charts.get(dir)) return displayParts.slice(0, -up).join("/") || ".";
+    }
+    return undefined;
+  }
+
+  firstOf(chart: string): boolean {
+    if (this.reported.has(chart)) return false;
+    this.reported.add(chart);
+    return true;
+  }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined))?.isFile() ?? false;
 }
 
 type ReadResult = { text: string } | { problem: LoadProblem };

@@ -1,4 +1,5 @@
 import { Composer, CST, Document, isMap, isScalar, isSeq, Lexer, LineCounter, type Node, Parser } from "yaml";
+import { hasTemplateStructure, isGoTemplate } from "./detect.js";
 import { MAX_DOCUMENTS_PER_FILE, MAX_NODES_PER_DOCUMENT, MAX_PROBLEMS_PER_FILE, MAX_TOKENS_PER_DOCUMENT } from "./limits.js";
 import { documentLocators } from "./locate.js";
 import { reindentQuotedScalars } from "./quoted-lines.js";
@@ -9,6 +10,8 @@ import { KUBE_YAML } from "./yaml-options.js";
 export interface ParsedFile {
   readonly resources: Resource[];
   readonly problems: LoadProblem[];
+  /** set when the file is a Go/Helm template (see detect.ts): nothing in it was read */
+  readonly template?: true;
 }
 
 /** Configuration files of tools that share the manifest syntax but are never applied to a cluster. */
@@ -53,8 +56,8 @@ export function parseManifestText(text: string, file: string, scope: string): Pa
   }
   const first = parseDocuments(normalised, file, scope);
   const repaired = first.unclosedQuotes.length > 0 ? reindentQuotedScalars(normalised, first.unclosedQuotes) : undefined;
-  const { resources, problems } = repaired === undefined ? first : parseDocuments(repaired, file, scope);
-  return { resources, problems };
+  const { resources, problems, template } = repaired === undefined ? first : parseDocuments(repaired, file, scope);
+  return template ? { resources: [], problems: [], template } : { resources, problems };
 }
 
 /**
@@ -89,6 +92,9 @@ function parseDocuments(text: string, file: string, scope: string): Pass {
     return { line, column: col };
   };
 
+  const mayBeTemplate = text.includes("{{");
+  let actions: boolean | undefined; // template actions outside comments anywhere in the file, looked for once
+  let template = false;
   let documentIndex = -1;
   for (const document of composer.compose(new Parser(lineCounter.addNewLine).parse(text), true)) {
     documentIndex++;
@@ -99,6 +105,10 @@ function parseDocuments(text: string, file: string, scope: string): Pass {
     for (const error of document.errors) {
       if (error.code === "MISSING_CHAR" && UNCLOSED_QUOTE.test(error.message)) unclosedQuotes.push(error.pos[0]);
       problems.add({ kind: "syntax", ...position(error.pos[0]), message: firstLine(error.message) });
+    }
+    if (mayBeTemplate && !template) {
+      if (document.errors.length > 0) template = actions ??= isGoTemplate(text);
+      else template = hasTemplateStructure(document.contents, text);
     }
     if (document.errors.length > 0 || document.contents === null) continue;
 
@@ -132,7 +142,7 @@ function parseDocuments(text: string, file: string, scope: string): Pass {
     }
     resources.push(toResource(value, { file, documentIndex, locate: locators(root) }, scope));
   }
-  return { resources, problems: problems.list(), unclosedQuotes };
+  return { resources, problems: problems.list(), unclosedQuotes, ...(template ? { template } : {}) };
 }
 
 /** A file's problems, the first few in full and the rest counted, so a broken file is not a flood. */

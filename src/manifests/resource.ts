@@ -58,7 +58,11 @@ export interface LoadProblem {
     /** `kubectl kustomize` failed */
     | "build-failed"
     /** a manifest in a Kustomize directory that no kustomization lists */
-    | "not-listed";
+    | "not-listed"
+    /** a Go/Helm template: not a manifest until rendered */
+    | "template"
+    /** a symbolic link that was not followed (outside the root, a loop, dangling) */
+    | "symlink";
   readonly file: string;
   readonly line: number;
   readonly column: number;

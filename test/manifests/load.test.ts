@@ -64,10 +64,10 @@ describe("loadManifests", () => {
     await expect(loadManifests(["nothing/**/*.yaml"], { cwd: root })).rejects.toThrow("no file matches");
   });
 
-  it("skips Helm templates and chart metadata without a finding", async () => {
+  it("skips a chart's templates and metadata, and says so once", async () => {
     const set = await loadManifests(["chart"], { cwd: root });
     expect(set.resources).toEqual([]);
-    expect(set.problems).toEqual([]);
+    expect(set.problems).toEqual([expect.objectContaining({ kind: "template", file: "chart" })]);
   });
 
   it("does not mistake a {{ }} in a comment for a template", async () => {

@@ -6,6 +6,7 @@ export const fileSkipped: InputRule = {
   severity: "info",
   category: "input",
   why: "A file that is too large, binary, unreadable, not rendered or not listed by its kustomization was not analysed, so a clean report says nothing about it.",
-  appliesTo: (problem) => ["too-large", "binary", "unreadable", "not-rendered", "not-listed"].includes(problem.kind),
+  appliesTo: (problem) =>
+    ["too-large", "binary", "unreadable", "not-rendered", "not-listed", "template", "symlink"].includes(problem.kind),
   check: (problem) => [{ path: "", message: problem.message }],
 };
