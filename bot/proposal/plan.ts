@@ -131,7 +131,9 @@ function changeCells(drift: Drift, change: DriftChange): Omit<PlanRow, "action" 
 
 /** A Secret value is never shown, only that it changed and the run's fingerprint of it. */
 function secretCell(value: unknown): string {
-  return value === undefined ? "(absent)" : `changed (${String(value)})`;
+  if (value === undefined) return "(absent)";
+  // a map or list here holds fingerprints and references (a secretKeyRef), never values
+  return `changed (${typeof value === "string" ? value : JSON.stringify(value)})`;
 }
 
 /**

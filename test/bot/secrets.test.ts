@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from "vitest";
+import { fixture } from "../support/kube-api/index.js";
 import { GIT_PASSWORD } from "./support/cluster.js";
 import { startWorld, type World } from "./support/harness.js";
 
@@ -89,5 +90,107 @@ data:
   expect(report.clusters[0]?.proposal?.action).toBe("none");
   expect(world.repo.pulls).toEqual([]);
   expect(world.repo.checkRuns[0]?.output.summary).toContain("not written: the file holds Secret values");
+  expectNoSecret(world);
+});
+
+it("keeps a credential the cluster set as a literal env value out of the pull request, its commit and the logs", async () => {
+  const web = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: shop/web:1.4.2
+          env:
+            - name: DB_PASSWORD
+              valueFrom:
+                secretKeyRef: {name: shop-db, key: password}
+            - name: LOG_FORMAT
+              value: json
+`;
+  world = await startWorld({ shop: { logLevel: "debug" }, files: { "clusters/prod/web.yaml": web } });
+  const live = {
+    metadata: {
+      name: "web",
+      namespace: "shop",
+      uid: "uid-web",
+      resourceVersion: "52001",
+      // `kubectl set env` replaced the secretKeyRef with a literal and changed LOG_FORMAT
+      managedFields: [
+        {
+          manager: "kubectl-set",
+          operation: "Update",
+          apiVersion: "apps/v1",
+          time: "2025-03-04T16:20:00Z",
+          fieldsType: "FieldsV1",
+          fieldsV1: {
+            "f:spec": {
+              "f:template": {
+                "f:spec": {
+                  "f:containers": {
+                    'k:{"name":"web"}': {
+                      "f:env": {
+                        'k:{"name":"DB_PASSWORD"}': { ".": {}, "f:name": {}, "f:value": {} },
+                        'k:{"name":"LOG_FORMAT"}': { ".": {}, "f:name": {}, "f:value": {} },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      ],
+    },
+    spec: {
+      selector: { matchLabels: { app: "web" } },
+      template: {
+        metadata: { labels: { app: "web" } },
+        spec: {
+          containers: [
+            {
+              name: "web",
+              image: "shop/web:1.4.2",
+              env: [
+                { name: "DB_PASSWORD", value: LIVE_PASSWORD },
+                { name: "LOG_FORMAT", value: "text" },
+              ],
+            },
+          ],
+        },
+      },
+    },
+  };
+  world.api.use(fixture("cluster/discovery/apis-apps-v1.json"), {
+    description: "deployments in shop",
+    request: { method: "GET", path: "/apis/apps/v1/namespaces/shop/deployments" },
+    response: {
+      status: 200,
+      body: { kind: "DeploymentList", apiVersion: "apps/v1", metadata: { resourceVersion: "52001" }, items: [live] },
+    },
+    source: "bot:deployments",
+  });
+  const report = await world.check();
+
+  expect(report.clusters[0]?.outcome).toBe("drift");
+  expect(world.repo.pulls).toHaveLength(1);
+  const body = world.repo.pulls[0]?.body ?? "";
+  const rows = body.split("\n").filter((line) => line.includes("env[DB_PASSWORD]"));
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row).toContain("not written: Secret value");
+  expect(rows.join("\n")).toMatch(/changed \(hmac:[0-9a-f]{8}\)/);
+  // the ordinary variable is written back; the credential's secretKeyRef stays as Git has it
+  const blobs = world.github.requests.filter((request) => request.operation === "POST /repos/{owner}/{repo}/git/blobs");
+  const written = blobs.map((blob) => String(JSON.parse(blob.text).content)).join("\n");
+  expect(written).toContain("value: text");
+  expect(written).toContain("secretKeyRef: {name: shop-db, key: password}");
   expectNoSecret(world);
 });
