@@ -5,6 +5,7 @@ import { duplicateResource } from "./input/duplicate-resource.js";
 import { fileSkipped } from "./input/file-skipped.js";
 import { kustomizeBuildFailed } from "./input/kustomize-build-failed.js";
 import { schemaInvalid } from "./input/schema-invalid.js";
+import { yamlDuplicateKey } from "./input/yaml-duplicate-key.js";
 import { yamlSyntaxError } from "./input/yaml-syntax-error.js";
 import { configmapRefMissing } from "./links/configmap-ref-missing.js";
 import { ingressBackendMissing } from "./links/ingress-backend-missing.js";
@@ -49,7 +50,7 @@ import { runAsRoot } from "./security/run-as-root.js";
 import type { InputRule, Rule } from "./types.js";
 
 /** Every rule about the input itself. */
-export const INPUT_RULES: readonly InputRule[] = [yamlSyntaxError, kustomizeBuildFailed, fileSkipped];
+export const INPUT_RULES: readonly InputRule[] = [yamlSyntaxError, yamlDuplicateKey, kustomizeBuildFailed, fileSkipped];
 
 /** Every rule about Kubernetes objects, in the order the catalogue documents them. */
 export const RULES: readonly Rule[] = [

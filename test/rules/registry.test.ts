@@ -11,6 +11,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The first rule set of the catalogue, exactly. */
 const CATALOGUE = [
   "yaml-syntax-error",
+  "yaml-duplicate-key",
   "kustomize-build-failed",
   "file-skipped",
   "duplicate-resource",

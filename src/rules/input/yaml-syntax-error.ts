@@ -5,7 +5,7 @@ export const yamlSyntaxError: InputRule = {
   title: "YAML cannot be parsed",
   severity: "error",
   category: "input",
-  why: "kubectl and every GitOps controller reject the whole file, so nothing in it is applied; duplicate keys are worse: one value silently wins.",
-  appliesTo: (problem) => problem.kind === "syntax" || problem.kind === "duplicate-key",
+  why: "kubectl and every GitOps controller reject the whole file, so nothing in it is applied; (duplicate keys, which kubectl accepts, are yaml-duplicate-key).",
+  appliesTo: (problem) => problem.kind === "syntax",
   check: (problem) => [{ path: "", message: problem.message }],
 };
