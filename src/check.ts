@@ -61,7 +61,10 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     external: config.external,
     ...(treeOf ? { treeOf } : {}),
   });
-  findings.push(...checkPolicies(manifests, config));
+  const policies = config.admissionPolicies?.length
+    ? (await loadManifests(config.admissionPolicies, { cwd: options.root ?? cwd, remoteHosts: [] })).resources
+    : [];
+  findings.push(...checkPolicies(manifests, config, policies));
   findings.sort(compareFindings);
   return { findings, manifests, summary: summarize(findings, manifests, kubernetesVersion) };
 }

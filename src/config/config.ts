@@ -17,6 +17,8 @@ export interface PlumblineConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /** `rules.custom`: the repository's own CEL rules */
   readonly customRules?: readonly CustomRule[];
+  /** files or directories (relative to the repository root) of ValidatingAdmissionPolicies to apply */
+  readonly admissionPolicies?: readonly string[];
   /** objects that exist but are created outside these manifests */
   readonly external: { readonly namespaces: readonly string[]; readonly resources: readonly ExternalResource[] };
   /** globs of directories (relative to the repository root) whose whole tree is applied together: docs/scopes.md */

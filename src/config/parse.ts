@@ -93,6 +93,7 @@ function toConfig(
     ...(version ? { kubernetesVersion: formatVersion(version) } : {}),
     ...(raw.failOn ? { failOn: raw.failOn } : {}),
     ...(raw.scopes ? { scopes: raw.scopes } : {}),
+    ...(raw.admissionPolicies ? { admissionPolicies: raw.admissionPolicies.map((p, i) => insideRoot(p, i, file, locate)) } : {}),
     ...(raw.kustomize?.remoteHosts ? { kustomize: { remoteHosts: raw.kustomize.remoteHosts } } : {}),
     ...(raw.drift ? { drift: raw.drift } : {}),
   };
@@ -104,6 +105,7 @@ interface RawConfig {
   failOn?: Severity;
   ignore?: string[];
   scopes?: string[];
+  admissionPolicies?: string[];
   kustomize?: { remoteHosts?: string[] };
   rules?: Record<string, unknown>;
   external?: { namespaces?: string[]; resources?: PlumblineConfig["external"]["resources"][number][] };
@@ -155,6 +157,18 @@ function firstInText(problems: readonly ConfigProblem[], locate: Locate): Config
 function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
   return 0;
+}
+
+/** A path the configuration names is read from the checkout: never from outside it. */
+function insideRoot(entry: string, index: number, file: string, locate: Locate): string {
+  const normalized = entry.replace(/^(\.\/)+/, "");
+  if (normalized.startsWith("/") || /^[a-zA-Z]:/.test(normalized) || normalized.split(/[\\/]/).includes("..")) {
+    fail(file, locate, {
+      pointer: `/admissionPolicies/${index}`,
+      detail: `admissionPolicies[${index}]: ${entry} must be a path inside the repository`,
+    });
+  }
+  return normalized;
 }
 
 function fail(file: string, locate: Locate, problem: ConfigProblem): never {

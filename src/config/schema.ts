@@ -25,6 +25,7 @@ export const CONFIG_SCHEMA = {
     failOn: severity,
     ignore: { type: "array", items: { type: "string", minLength: 1 } },
     scopes: { type: "array", items: { type: "string", minLength: 1 } },
+    admissionPolicies: { type: "array", items: { type: "string", minLength: 1 } },
     kustomize: {
       type: "object",
       additionalProperties: false,

@@ -31,17 +31,23 @@ const SEVERITY: Record<ValidationAction, Severity> = { Deny: "error", Warn: "war
  * resources, as the API server would on their creation: one finding per failed validation, at the
  * field it is about, with the policy's message, severity from the binding's strongest action.
  */
-export function runAdmissionPolicies(resources: readonly Resource[], objects: CelObjects): Finding[] {
+export function runAdmissionPolicies(
+  resources: readonly Resource[],
+  objects: CelObjects,
+  configured: readonly Resource[] = [],
+): Finding[] {
+  // by name, as in a cluster: a policy both configured and among the manifests is one policy
   const policies = new Map<string, AdmissionPolicy>();
-  const bindings: AdmissionBinding[] = [];
-  for (const resource of resources) {
+  const bindingsByName = new Map<string, AdmissionBinding>();
+  for (const resource of [...configured, ...resources]) {
     if (!isAdmissionObject(resource)) continue;
     if (resource.kind === POLICY_KIND) policies.set(resource.name, readPolicy(resource));
     if (resource.kind === BINDING_KIND) {
       const binding = readBinding(resource);
-      if (binding) bindings.push(binding);
+      if (binding) bindingsByName.set(binding.name, binding);
     }
   }
+  const bindings = [...bindingsByName.values()];
   if (policies.size === 0) return [];
   const namespaces = new Map(resources.filter((r) => r.kind === "Namespace" && r.apiVersion === "v1").map((r) => [r.name, r]));
   const subjects = resources.filter((resource) => !isAdmissionObject(resource));
