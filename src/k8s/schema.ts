@@ -91,7 +91,12 @@ function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) if (entry !== null && entry !== undefined) out[key] = withoutNulls(entry);
+  for (const [key, entry] of Object.entries(value)) {
+    if (entry === null || entry === undefined) continue;
+    // defineProperty: assigning `out["__proto__"]` would set the copy's prototype, so the key vanished
+    // and what it held was read as the object's own fields (a schema-invalid false alarm)
+    Object.defineProperty(out, key, { value: withoutNulls(entry), writable: true, enumerable: true, configurable: true });
+  }
   return out;
 }
 
