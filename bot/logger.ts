@@ -31,14 +31,21 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   );
 }
 
-/** An error as a log field: name, message and code, never a response body. */
+/** Addresses in a message: an API server's URL is the operator's, and no log line carries one. */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
+
+/** An error as a log field: name, message and code, never a response body or a URL. */
 export function errorFields(error: unknown): { name: string; message: string; code?: string; status?: number } {
-  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  if (!(error instanceof Error)) return { name: "Error", message: withoutUrls(String(error)) };
   const { code, status } = error as { code?: unknown; status?: unknown };
   return {
     name: error.name,
-    message: error.message.split("\n")[0] ?? error.message,
+    message: withoutUrls(error.message.split("\n")[0] ?? error.message),
     ...(typeof code === "string" ? { code } : {}),
     ...(typeof status === "number" ? { status } : {}),
   };
+}
+
+export function withoutUrls(text: string): string {
+  return text.replace(URL_IN_TEXT, "(a URL)");
 }

@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from "vitest";
+import { errorFields } from "../../bot/logger.js";
 import { CONFIG, startWorld, type World } from "./support/harness.js";
 
 /**
@@ -37,4 +38,10 @@ it("says a cluster did not answer without saying where it is", async () => {
   expect(report.clusters[0]?.summary).toMatch(/^cannot read cluster prod: /);
   expect(world.repo.checkRuns[0]?.output.summary).toContain("cluster prod");
   expectNoServer(world, [world.api.url, "http://127.0.0.1:9"]);
+});
+
+it("keeps addresses out of the error fields every log line uses", () => {
+  const error = new Error("request to https://10.96.0.1:443/apis/coordination.k8s.io/v1/leases failed, reason: ECONNRESET\nmore");
+  expect(errorFields(error).message).toBe("request to (a URL) failed, reason: ECONNRESET");
+  expect(errorFields("GET http://kube.internal:6443/version: timeout").message).toBe("GET (a URL) timeout");
 });
