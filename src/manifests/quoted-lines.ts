@@ -21,7 +21,9 @@ export function reindentQuotedScalars(text: string, offsets: readonly number[]):
     starts.add(start);
   }
   const pads = new Map<number, number>(); // line start → spaces to add
-  for (const start of [...starts].sort((a, b) => a - b)) {
+  for (const stop of [...starts].sort((a, b) => a - b)) {
+    const start = openingLine(text, stop);
+    if (start === undefined) continue;
     const opening = openQuoteOnLine(text, start);
     if (opening === undefined) continue;
     const indent = indentation(text, start);
@@ -43,6 +45,20 @@ export function reindentQuotedScalars(text: string, offsets: readonly number[]):
   }
   parts.push(text.slice(from));
   return parts.join("");
+}
+
+/** How far up from where the parser stopped the line that opened the scalar is looked for. */
+const MAX_LINES_UP = 1_000;
+
+/** The start of the nearest line at or above `stop` that ends inside a quote it opened. */
+function openingLine(text: string, stop: number): number | undefined {
+  let start = stop;
+  for (let lines = 0; lines < MAX_LINES_UP; lines++) {
+    if (openQuoteOnLine(text, start) !== undefined) return start;
+    if (start === 0) return undefined;
+    start = lineStart(text, start - 1);
+  }
+  return undefined;
 }
 
 function lineStart(text: string, offset: number): number {

@@ -40,6 +40,33 @@ describe("reading YAML as kubectl does", () => {
     expect(resources[0]?.object.data).toEqual({ a: "one two" });
   });
 
+  it("reads a single-quoted JSON annotation whose closing line sits at the key's indentation", () => {
+    const { resources, problems } = parse(
+      [
+        "apiVersion: v1",
+        "kind: Pod",
+        "metadata:",
+        "  name: init",
+        "  annotations:",
+        "    example.com/init-containers: '[",
+        "      {",
+        '        "name": "wait",',
+        '        "command": ["sh", "-c", "echo \\"waiting\\"; sleep 1"]',
+        "      }",
+        "    ]'",
+        "spec:",
+        "  containers: []",
+        "",
+      ].join("\n"),
+    );
+    expect(problems).toEqual([]);
+    const annotation = (resources[0]?.object.metadata as { annotations: Record<string, string> }).annotations[
+      "example.com/init-containers"
+    ];
+    expect(JSON.parse(annotation as string)).toEqual([{ name: "wait", command: ["sh", "-c", 'echo "waiting"; sleep 1'] }]);
+    expect(resources[0]?.source.locate("/spec/containers")).toEqual({ line: 13, column: 3 });
+  });
+
   it("still reports a quote that is never closed", () => {
     const { resources, problems } = parse('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: "never closed\n');
     expect(resources).toEqual([]);
