@@ -78,6 +78,17 @@ export async function loadKustomizations(
       });
       continue;
     }
+    const helm = tree.find((k) => k.needsHelm);
+    if (helm?.needsHelm) {
+      problems.push({
+        kind: "not-rendered",
+        file: helm.file.display,
+        line: helm.needsHelm.line,
+        column: 1,
+        message: `not rendered: ${helm.needsHelm.reason}; check the rendered output instead (\`kustomize build --enable-helm DIR | plumbline check -\`)`,
+      });
+      continue;
+    }
     const sources = await kustomizationSources(tree, options.maxFileSize);
     const offline = !tree.some((k) => k.remote.length > 0) || options.remoteHosts.length === 0;
     const rendered = await loadKustomization(kustomization, sources, { kubectl: options.kubectl, cwd: options.cwd, offline });

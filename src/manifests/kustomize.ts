@@ -27,6 +27,12 @@ export interface Kustomization {
   readonly mentions: ReadonlySet<string>;
   /** URLs and git addresses it would make kustomize fetch, with their line in the kustomization file */
   readonly remote: readonly RemoteReference[];
+  /**
+   * why `kubectl kustomize` cannot build it as it stands, though the directory is not broken: Helm charts
+   * inflated by kustomize (`helmCharts:` needs `--enable-helm`, a helm binary and the chart repository),
+   * or a kustomization beside a `Chart.yaml` that a GitOps plugin runs on `helm template`'s output
+   */
+  readonly needsHelm?: { readonly line: number; readonly reason: string };
   readonly namePrefix: string;
   readonly nameSuffix: string;
 }
@@ -76,10 +82,12 @@ export async function readKustomization(dir: InputFile): Promise<Kustomization> 
   const loaded: string[] = [];
   for (const key of LOADED_LISTS) for (const entry of asArray(spec[key])) addPath(entry, loaded);
   addPath(isRecord(spec.openapi) ? spec.openapi.path : undefined, loaded);
+  const needsHelm = helmNeed(spec, text, dir.absolute);
   return {
     dir,
     file,
     component: spec.kind === "Component",
+    ...(needsHelm ? { needsHelm } : {}),
     references,
     patches,
     mentions: new Set([...references, ...loaded, ...mentionedPaths(spec, dir.absolute)]),
@@ -103,6 +111,23 @@ function mentionedPaths(spec: unknown, dir: string): string[] {
   };
   visit(spec, 0);
   return found;
+}
+
+function helmNeed(spec: Record<string, unknown>, text: string, dir: string): Kustomization["needsHelm"] {
+  if (asArray(spec.helmCharts).length > 0 || spec.helmChartInflationGenerator !== undefined) {
+    const key = spec.helmCharts !== undefined ? "helmCharts" : "helmChartInflationGenerator";
+    return {
+      line: lineOf(text, `${key}:`),
+      reason: `it inflates Helm charts (${key}:), which needs \`kustomize build --enable-helm\`, a helm binary and the chart repository`,
+    };
+  }
+  if (existsSync(path.join(dir, "Chart.yaml"))) {
+    return {
+      line: 1,
+      reason: "it sits beside a Chart.yaml: a GitOps plugin renders the chart (`helm template`) before Kustomize runs",
+    };
+  }
+  return undefined;
 }
 
 function asArray(value: unknown): unknown[] {

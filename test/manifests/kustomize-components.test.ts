@@ -147,6 +147,30 @@ describe.runIf(hasKubectl)("manifests a kustomization does not list", () => {
   });
 });
 
+describe.runIf(hasKubectl)("Kustomizations that need Helm", () => {
+  it("are not built when they inflate charts (helmCharts:), and a notice says why, at the field", async () => {
+    const kustomization =
+      "resources: [deployment.yaml]\nhelmCharts:\n  - name: redis\n    repo: https://charts.example.com\n    version: 1.0.0\n";
+    const root = await tree({ "app/kustomization.yaml": kustomization, "app/deployment.yaml": deployment });
+    const { findings } = await check(["."], { cwd: root, root });
+    expect(findings.map((f) => [f.rule, f.severity, f.file, f.line])).toEqual([
+      ["file-skipped", "info", path.join("app", "kustomization.yaml"), 2],
+    ]);
+    expect(findings[0]?.message).toContain("--enable-helm");
+  });
+
+  it("are not built beside a Chart.yaml, where a GitOps plugin renders the chart first", async () => {
+    const root = await tree({
+      "plugin/Chart.yaml": "apiVersion: v2\nname: guestbook\nversion: 0.1.0\n",
+      // all.yaml is `helm template`'s output, written by the plugin before the build
+      "plugin/kustomization.yaml": "resources: [all.yaml]\n",
+    });
+    const { findings } = await check(["."], { cwd: root, root });
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([["file-skipped", "info"]]);
+    expect(findings[0]?.message).toContain("Chart.yaml");
+  });
+});
+
 describe.runIf(hasKubectl)("files of a Kustomize directory over the size limit", () => {
   it("are not read to trace findings or to look for objects, and an unlisted one is still said", async () => {
     const big = `${deployment.replace("name: web}", "name: big}")}# ${"x".repeat(4096)}\n`;
