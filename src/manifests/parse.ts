@@ -49,11 +49,9 @@ export function parseManifestText(text: string, file: string, scope: string): Pa
   // old Mac files end lines with a lone CR, which YAML (and kubectl) read as a line break; the
   // `yaml` package does not, so it becomes LF: the same length, so every offset stays put
   const normalised = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-  const tooLarge = oversizedDocument(normalised);
-  if (tooLarge !== undefined) {
-    const message = `skipped: document ${tooLarge} has more than ${MAX_TOKENS_PER_DOCUMENT} YAML tokens`;
-    return { resources: [], problems: [{ kind: "too-large", file, line: 1, column: 1, message }] };
-  }
+  const tooLarge = oversized(normalised);
+  if (tooLarge !== undefined)
+    return { resources: [], problems: [{ kind: "too-large", file, line: 1, column: 1, message: `skipped: ${tooLarge}` }] };
   const first = parseDocuments(normalised, file, scope);
   const repaired = first.unclosedQuotes.length > 0 ? reindentQuotedScalars(normalised, first.unclosedQuotes) : undefined;
   const { resources, problems, template } = repaired === undefined ? first : parseDocuments(repaired, file, scope);
@@ -61,17 +59,23 @@ export function parseManifestText(text: string, file: string, scope: string): Pa
 }
 
 /**
- * The first document (1-based) too large to build a syntax tree for, if any. The `yaml` package's
- * trees take a few hundred bytes per token, so this bounds memory; its lexer streams and is cheap.
+ * Why the file is too large to build syntax trees for, if it is: too many documents, or a document
+ * with too many tokens (the `yaml` package's trees take a few hundred bytes a token). Its lexer streams
+ * and is cheap, so this bounds memory before any tree is built.
  */
-function oversizedDocument(text: string): number | undefined {
-  let document = 0;
+function oversized(text: string): string | undefined {
+  let documents = 1;
   let tokens = 0;
+  let previous = "";
   for (const token of new Lexer().lex(text)) {
-    if (token === CST.DOCUMENT) {
-      document++;
+    // `---` starts a document unless it is the text of a plain scalar (which follows the scalar flag)
+    if ((token === "---" && previous !== CST.SCALAR) || token === "...") {
+      if (tokens > 0 && ++documents > MAX_DOCUMENTS_PER_FILE)
+        return `more than ${MAX_DOCUMENTS_PER_FILE} YAML documents in one file`;
       tokens = 0;
-    } else if (++tokens > MAX_TOKENS_PER_DOCUMENT) return Math.max(document, 1);
+    } else if (++tokens > MAX_TOKENS_PER_DOCUMENT)
+      return `document ${documents} has more than ${MAX_TOKENS_PER_DOCUMENT} YAML tokens`;
+    previous = token;
   }
   return undefined;
 }
