@@ -19,3 +19,11 @@ export const MAX_NODES_PER_DOCUMENT = 1_000_000;
 
 /** Syntax problems listed per file; the rest are counted in one more problem. */
 export const MAX_PROBLEMS_PER_FILE = 50;
+
+/** The bounds a caller may widen: a cluster snapshot the user wrote is one large `kind: List`. */
+export interface FileLimits {
+  readonly documents: number;
+  readonly tokensPerDocument: number;
+}
+
+export const DEFAULT_LIMITS: FileLimits = { documents: MAX_DOCUMENTS_PER_FILE, tokensPerDocument: MAX_TOKENS_PER_DOCUMENT };

@@ -1,6 +1,6 @@
 import { Composer, CST, Document, isMap, isScalar, isSeq, Lexer, LineCounter, type Node, Parser } from "yaml";
 import { hasTemplateStructure, isGoTemplate } from "./detect.js";
-import { MAX_DOCUMENTS_PER_FILE, MAX_NODES_PER_DOCUMENT, MAX_PROBLEMS_PER_FILE, MAX_TOKENS_PER_DOCUMENT } from "./limits.js";
+import { DEFAULT_LIMITS, type FileLimits, MAX_NODES_PER_DOCUMENT, MAX_PROBLEMS_PER_FILE } from "./limits.js";
 import { documentLocators } from "./locate.js";
 import { reindentQuotedScalars } from "./quoted-lines.js";
 import type { KubeObject, LoadProblem, Resource, ResourceSource, SourceLocation } from "./resource.js";
@@ -45,16 +45,16 @@ const UNCLOSED_QUOTE = /^Missing closing ["']quote/;
  * Documents are composed one at a time and their syntax trees dropped, so memory follows the largest
  * document, not the file.
  */
-export function parseManifestText(text: string, file: string, scope: string): ParsedFile {
+export function parseManifestText(text: string, file: string, scope: string, limits: FileLimits = DEFAULT_LIMITS): ParsedFile {
   // old Mac files end lines with a lone CR, which YAML (and kubectl) read as a line break; the
   // `yaml` package does not, so it becomes LF: the same length, so every offset stays put
   const normalised = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-  const tooLarge = oversized(normalised);
+  const tooLarge = oversized(normalised, limits);
   if (tooLarge !== undefined)
     return { resources: [], problems: [{ kind: "too-large", file, line: 1, column: 1, message: `skipped: ${tooLarge}` }] };
-  const first = parseDocuments(normalised, file, scope);
+  const first = parseDocuments(normalised, file, scope, limits);
   const repaired = first.unclosedQuotes.length > 0 ? reindentQuotedScalars(normalised, first.unclosedQuotes) : undefined;
-  const { resources, problems, template } = repaired === undefined ? first : parseDocuments(repaired, file, scope);
+  const { resources, problems, template } = repaired === undefined ? first : parseDocuments(repaired, file, scope, limits);
   return template ? { resources: [], problems: [], template } : { resources, problems };
 }
 
@@ -63,18 +63,18 @@ export function parseManifestText(text: string, file: string, scope: string): Pa
  * with too many tokens (the `yaml` package's trees take a few hundred bytes a token). Its lexer streams
  * and is cheap, so this bounds memory before any tree is built.
  */
-function oversized(text: string): string | undefined {
+function oversized(text: string, limits: FileLimits): string | undefined {
   let documents = 1;
   let tokens = 0;
   let previous = "";
   for (const token of new Lexer().lex(text)) {
     // `---` starts a document unless it is the text of a plain scalar (which follows the scalar flag)
     if ((token === "---" && previous !== CST.SCALAR) || token === "...") {
-      if (tokens > 0 && ++documents > MAX_DOCUMENTS_PER_FILE)
-        return `more than ${MAX_DOCUMENTS_PER_FILE} YAML documents in one file`;
+      if (tokens > 0 && ++documents > limits.documents) return `more than ${limits.documents} YAML documents in one file`;
       tokens = 0;
-    } else if (++tokens > MAX_TOKENS_PER_DOCUMENT)
-      return `document ${documents} has more than ${MAX_TOKENS_PER_DOCUMENT} YAML tokens`;
+    } else if (++tokens > limits.tokensPerDocument) {
+      return `document ${documents} has more than ${limits.tokensPerDocument} YAML tokens`;
+    }
     previous = token;
   }
   return undefined;
@@ -85,7 +85,7 @@ interface Pass extends ParsedFile {
   readonly unclosedQuotes: number[];
 }
 
-function parseDocuments(text: string, file: string, scope: string): Pass {
+function parseDocuments(text: string, file: string, scope: string, limits: FileLimits): Pass {
   const lineCounter = new LineCounter();
   const composer = new Composer({ ...STREAM_OPTIONS, schema: SCHEMA });
   const resources: Resource[] = [];
@@ -102,8 +102,8 @@ function parseDocuments(text: string, file: string, scope: string): Pass {
   let documentIndex = -1;
   for (const document of composer.compose(new Parser(lineCounter.addNewLine).parse(text), true)) {
     documentIndex++;
-    if (documentIndex >= MAX_DOCUMENTS_PER_FILE) {
-      const message = `skipped: more than ${MAX_DOCUMENTS_PER_FILE} YAML documents in one file`;
+    if (documentIndex >= limits.documents) {
+      const message = `skipped: more than ${limits.documents} YAML documents in one file`;
       return { resources: [], problems: [{ kind: "too-large", file, line: 1, column: 1, message }], unclosedQuotes: [] };
     }
     for (const error of document.errors) {
