@@ -13,13 +13,19 @@ import { failingPath } from "./locate-failure.js";
 
 /** Runs the repository's own rules over every object they match. */
 export function runCustomRules(rules: readonly CustomRule[], resources: readonly Resource[], objects: CelObjects): Finding[] {
+  if (rules.length === 0) return [];
+  const byKind = Map.groupBy(resources, (resource) => resource.kind);
   const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const resource of resources) {
-      if (!matches(rule, resource) || optedOut(resource, rule)) continue;
+    const { kinds } = rule.match;
+    const candidates =
+      !kinds?.length || kinds.includes("*") ? resources : [...new Set(kinds)].flatMap((kind) => byKind.get(kind) ?? []);
+    for (const resource of candidates) {
+      if (!matches(rule, resource)) continue;
       const { bindings, errors } = bindVariables(rule.variables, { object: objects.of(resource) });
       const verdict = judge(rule, bindings, errors);
-      if (verdict.outcome === "pass") continue;
+      // the opt-out is read only for would-be findings: most objects pass
+      if (verdict.outcome === "pass" || optedOut(resource, rule)) continue;
       const severity = verdict.outcome === "unsupported" ? "info" : rule.severity;
       const path = verdict.outcome === "fail" ? failingPath(rule.expression, objects.of(resource) as CelValue, bindings) : "";
       findings.push(policyFinding({ rule: rule.id, severity, resource, path, message: verdict.message, identity: rule.id }));
