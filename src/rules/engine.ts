@@ -42,10 +42,11 @@ export function runRules(set: ManifestSet, options: EngineOptions): Finding[] {
     ...(options.external ? { external: options.external } : {}),
     ...(options.treeOf ? { treeOf: options.treeOf } : {}),
   });
+  const templateFiles = set.problems.filter((problem) => problem.kind === "template").map((problem) => problem.file);
   for (const resource of set.resources) {
     const graph = graphs.of(resource);
     if (!graph) continue;
-    const context: RuleContext = { graph, kubernetesVersion: options.kubernetesVersion };
+    const context: RuleContext = { graph, kubernetesVersion: options.kubernetesVersion, templateFiles };
     for (const rule of rules) {
       if (!rule.appliesTo(resource) || isOptedOut(resource, rule)) continue;
       for (const hit of rule.check(resource, context)) findings.push(resourceFinding(rule, severityOf(rule, hit), resource, hit));

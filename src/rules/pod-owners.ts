@@ -4,6 +4,7 @@
  * Kafka) and custom resources of operators Plumbline does not know that could own the pods. Rules that
  * say "this selector matches no pods" ask here before they speak.
  */
+import path from "node:path";
 import type { ResourceGraph } from "../graph/graph.js";
 import { namespaceOf } from "../k8s/namespace.js";
 import { type OperatorPodGroup, operatorPodGroups, unknownOperatorCouldOwn } from "../k8s/operator-pods.js";
@@ -70,4 +71,14 @@ export function hasRelatedPods(graph: ResourceGraph, namespace: string, selector
     graph.workloads.some((workload) => workload.namespace === namespace && related(workload.podLabels)) ||
     ownersIn(graph, namespace).known.some(({ groups }) => groups.some((group) => related(group.labels)))
   );
+}
+
+/**
+ * Whether a template skipped unread sits in the resource's directory: the pods a selector is written
+ * for may be in it (a ReplicationController template rendered by a script), so "matches nothing" is
+ * not known.
+ */
+export function templateBeside(resource: Resource, templateFiles: readonly string[] | undefined): boolean {
+  const dir = path.dirname(resource.source.file);
+  return (templateFiles ?? []).some((file) => path.dirname(file) === dir);
 }

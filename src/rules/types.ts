@@ -39,6 +39,11 @@ export interface RuleContext {
   readonly graph: ResourceGraph;
   /** `major.minor` that api-version rules judge against */
   readonly kubernetesVersion: string;
+  /**
+   * Files of the run skipped unread because they are templates (`replicas: {{replicas}}`): the
+   * objects in them are unknown, so a rule that says "nothing here matches" cannot be sure near them
+   */
+  readonly templateFiles?: readonly string[];
 }
 
 /** Names under which the peer linters know the same check: drives opt-out annotations and agreement. */

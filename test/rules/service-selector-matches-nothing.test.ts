@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
+import { parseManifestText } from "../../src/manifests/parse.js";
+import { corpusFile, findingsOf, itWithCorpus, lintSet, positionOf, yaml } from "./helpers.js";
 
 const RULE = "service-selector-matches-nothing";
 
@@ -41,6 +42,26 @@ describe(RULE, () => {
     expect(
       findingsOf(RULE, join(deployment("adapter", "{ app: prometheus-adapter }"), service("{ app: prometheus-adaptor }"))),
     ).toHaveLength(1);
+  });
+
+  it("stays silent when a template skipped unread sits beside it, since the pods may be in it", () => {
+    const text = join(
+      deployment("guestbook", "{ app: vitess, component: guestbook }"),
+      service("{ app: vitess, component: vtgate }"),
+    );
+    const withTemplateIn = (dir: string) => {
+      const { resources } = parseManifestText(text, "vitess/vtgate-service.yaml", "s");
+      const template = {
+        kind: "template" as const,
+        file: `${dir}/vtgate-controller-template.yaml`,
+        line: 1,
+        column: 1,
+        message: "skipped",
+      };
+      return lintSet({ resources, problems: [template], files: [] }).filter((f) => f.rule === RULE);
+    };
+    expect(withTemplateIn("vitess")).toEqual([]);
+    expect(withTemplateIn("elsewhere")).toHaveLength(1);
   });
 
   it("fires at the selector when no workload's pods match, naming the closest one", () => {

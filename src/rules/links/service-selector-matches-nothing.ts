@@ -3,7 +3,7 @@ import { namespaceOf, podsMiss, selectsPods, type Workload } from "../../graph/w
 import { describeRequirement, type LabelSelector } from "../../k8s/selector.js";
 import { isExternalName } from "../../k8s/service.js";
 import { kinds } from "../applies.js";
-import { hasRelatedPods, podOwnersSelectedBy } from "../pod-owners.js";
+import { hasRelatedPods, podOwnersSelectedBy, templateBeside } from "../pod-owners.js";
 import type { Rule } from "../types.js";
 
 export const serviceSelectorMatchesNothing: Rule = {
@@ -14,7 +14,7 @@ export const serviceSelectorMatchesNothing: Rule = {
   why: "A Service routes to the pods its selector picks in its own namespace. When none match, it has no endpoints: clients connect and get refused or time out, while every object looks healthy. The usual cause is a label that differs by one character, or a Service in the wrong namespace.",
   peers: { kubeLinter: ["dangling-service"], kubeScore: ["service-targets-pod"] },
   appliesTo: kinds("Service"),
-  check: (resource, { graph }) => {
+  check: (resource, { graph, templateFiles }) => {
     // without a selector the endpoints are managed by hand; an ExternalName Service has none
     const selector = podSelectorOf(resource);
     if (!selector || isExternalName(resource)) return [];
@@ -36,6 +36,8 @@ export const serviceSelectorMatchesNothing: Rule = {
     // no workload here at all, or none whose pods share a label key or value with the selector: the
     // pods come from elsewhere (another repository, a Helm chart, an operator)
     if (neighbours.length === 0 || !hasRelatedPods(graph, namespace, selector)) return [];
+    // a template skipped unread beside it may hold the pods
+    if (templateBeside(resource, templateFiles)) return [];
     return [
       {
         path: "/spec/selector",

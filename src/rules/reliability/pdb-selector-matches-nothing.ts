@@ -3,7 +3,7 @@ import { describeRequirement, isEmptySelector, parseLabelSelector, type Selector
 import { valueAt } from "../../manifests/pointer.js";
 import { plural } from "../../plural.js";
 import { kinds } from "../applies.js";
-import { hasRelatedPods, podOwnersSelectedBy } from "../pod-owners.js";
+import { hasRelatedPods, podOwnersSelectedBy, templateBeside } from "../pod-owners.js";
 import type { Rule } from "../types.js";
 
 export const pdbSelectorMatchesNothing: Rule = {
@@ -13,7 +13,7 @@ export const pdbSelectorMatchesNothing: Rule = {
   category: "reliability",
   why: "A budget whose selector matches no pods protects nothing: drains and upgrades evict the pods it was written for as if it did not exist, and nobody notices until an outage. A renamed label is the usual cause.",
   appliesTo: kinds("PodDisruptionBudget"),
-  check: (resource, { graph }) => {
+  check: (resource, { graph, templateFiles }) => {
     const raw = valueAt(resource.object, "/spec/selector");
     if (raw === undefined || raw === null) {
       return [
@@ -45,7 +45,7 @@ export const pdbSelectorMatchesNothing: Rule = {
     // pods of a custom controller (an Argo Rollout) or an operator (a Prometheus, a Kafka) are pods it protects
     if (podOwnersSelectedBy(graph, namespace, selector).length > 0) return [];
     // no pods here share a label key or value with the selector: they are deployed from elsewhere
-    if (!hasRelatedPods(graph, namespace, selector)) return [];
+    if (!hasRelatedPods(graph, namespace, selector) || templateBeside(resource, templateFiles)) return [];
     const [nearest] = neighbours;
     const miss = nearest ? podsMiss(selector, nearest) : undefined;
     const hint = nearest && miss ? ` (${nearest.resource.kind} "${nearest.resource.name}": ${describeMiss(miss)})` : "";
