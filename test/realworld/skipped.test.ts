@@ -34,15 +34,16 @@ describe("manifests skipped without a notice", () => {
   it("counts an object with {{ }} only inside strings, and a ConfigMapList", async () => {
     const dir = await repo({
       "rules.yaml": configMap("rules", '"{{ $labels.instance }} is down"'),
+      "plain.yaml": configMap("plain", "instance {{ $labels.instance }} is down, {{ $value }} left"),
       "dashboards.yaml": `apiVersion: v1\nkind: ConfigMapList\nitems:\n- ${configMap("d", "x").replace(/\n/g, "\n  ").trimEnd()}\n`,
       "read.yaml": configMap("read", "x"),
     });
-    expect(await silentlySkipped(dir, readOnly(["read.yaml"]), [])).toEqual(["dashboards.yaml", "rules.yaml"]);
+    expect(await silentlySkipped(dir, readOnly(["read.yaml"]), [])).toEqual(["dashboards.yaml", "plain.yaml", "rules.yaml"]);
   });
 
   it("leaves out templates, patches, kustomizations and files a finding mentions", async () => {
     const dir = await repo({
-      "sed-template.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: etcd-{{cell}}\n",
+      "sed-template.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: etcd\n  labels:\n    cell: {{cell}}\n",
       "kustomization.yaml": "resources:\n- base.yaml\npatches:\n- path: patch.yaml\n",
       "patch.yaml": configMap("base", "patched"),
       "base.yaml": configMap("base", "x"),

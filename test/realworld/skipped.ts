@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { isCollection, isPair, isScalar, parseAllDocuments, visit } from "yaml";
+import { isCollection, isPair, parseAllDocuments, visit } from "yaml";
 import type { CheckResult } from "../../src/check.js";
 import type { Finding } from "../../src/findings/finding.js";
 
@@ -63,20 +63,15 @@ function holdsObject(text: string): boolean {
 }
 
 /**
- * `name: etcd-{{cell}}` or `cell: {{cell}}` parse as YAML but are a template's placeholders where values
- * belong (a plain scalar, or a flow mapping used as a key): not a manifest until rendered. `{{ }}` inside a
- * quoted or block string (an alert's description, a dashboard) is data, and the file is a manifest.
+ * `cell: {{cell}}` or `image: {{ .Values.image }}` parse as YAML, but as a flow mapping used as a key: a
+ * template's placeholder where structure belongs, not a manifest until rendered. `{{ }}` inside a string
+ * (an alert's description, a dashboard, a shell script) is data, and the file is a manifest.
  */
 function hasTemplateSyntax(document: ReturnType<typeof parseAllDocuments>[number]): boolean {
   let found = false;
   visit(document, {
     Pair(_, pair) {
       if (isPair(pair) && isCollection(pair.key)) found = true;
-      return found ? visit.BREAK : undefined;
-    },
-    Scalar(_, scalar) {
-      if (isScalar(scalar) && scalar.type === "PLAIN" && typeof scalar.value === "string" && scalar.value.includes("{{"))
-        found = true;
       return found ? visit.BREAK : undefined;
     },
   });
