@@ -60,9 +60,8 @@ describe("reading YAML as kubectl does", () => {
       ].join("\n"),
     );
     expect(problems).toEqual([]);
-    const annotation = (resources[0]?.object.metadata as { annotations: Record<string, string> }).annotations[
-      "example.com/init-containers"
-    ];
+    const metadata = resources[0]?.object.metadata as { annotations: Record<string, string> } | undefined;
+    const annotation = metadata?.annotations["example.com/init-containers"];
     expect(JSON.parse(annotation as string)).toEqual([{ name: "wait", command: ["sh", "-c", 'echo "waiting"; sleep 1'] }]);
     expect(resources[0]?.source.locate("/spec/containers")).toEqual({ line: 13, column: 3 });
   });
