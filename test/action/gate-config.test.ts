@@ -18,9 +18,8 @@ async function put(dir: string, file: string, text: string): Promise<void> {
 }
 
 beforeEach(async () => {
-  [base, head, outside] = await Promise.all(
-    ["base", "head", "outside"].map((name) => mkdtemp(path.join(tmpdir(), `plumbline-gate-${name}-`))),
-  );
+  const made = (name: string) => mkdtemp(path.join(tmpdir(), `plumbline-gate-${name}-`));
+  [base, head, outside] = await Promise.all([made("base"), made("head"), made("outside")]);
 });
 
 afterEach(async () => {

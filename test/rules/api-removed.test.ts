@@ -78,7 +78,9 @@ describe(RULE, () => {
   it("never advises a version that is itself removed: it follows the replacements to the newest served", () => {
     // certmanager.k8s.io/v1alpha1 was replaced by cert-manager.io/v1alpha2, which cert-manager 1.6 removed in turn
     const [finding] = findingsOf(RULE, object("certmanager.k8s.io/v1alpha1", "ClusterIssuer"));
-    expect(finding?.message).toBe("certmanager.k8s.io/v1alpha1 ClusterIssuer was removed in cert-manager 0.11; use cert-manager.io/v1");
+    expect(finding?.message).toBe(
+      "certmanager.k8s.io/v1alpha1 ClusterIssuer was removed in cert-manager 0.11; use cert-manager.io/v1",
+    );
     // Kubernetes: flowcontrol v1beta2 → v1beta3 (removed in 1.32) → v1
     const [flow] = findingsOf(RULE, object("flowcontrol.apiserver.k8s.io/v1beta2", "FlowSchema"), { kubernetesVersion: "1.32" });
     expect(flow?.message).toMatch(/; use flowcontrol\.apiserver\.k8s\.io\/v1$/);
