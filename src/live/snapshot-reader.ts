@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { MANIFEST_EXTENSIONS } from "../manifests/detect.js";
+import { type FileLimits, MAX_DOCUMENTS_PER_FILE, MAX_TOKENS_PER_DOCUMENT } from "../manifests/limits.js";
 import { parseManifestText } from "../manifests/parse.js";
 import type { KubeObject } from "../manifests/resource.js";
 import { LiveSourceError } from "./errors.js";
@@ -67,6 +68,12 @@ export async function readSnapshot(snapshotPath: string, wanted: WantedKinds, op
   return { source: `snapshot ${snapshotPath}`, objects, listed, unlisted, kinds, defaultNamespace };
 }
 
+/**
+ * The user wrote the snapshot (`kubectl get -A -o yaml`): one `kind: List` document can hold a whole
+ * cluster, far past what a pull request's file may cost. Still bounded, so a runaway file ends in an error.
+ */
+const SNAPSHOT_LIMITS: FileLimits = { documents: 100 * MAX_DOCUMENTS_PER_FILE, tokensPerDocument: 100 * MAX_TOKENS_PER_DOCUMENT };
+
 /** Every object in the snapshot, Lists expanded. A file that does not parse fails the whole read. */
 export async function readSnapshotObjects(snapshotPath: string): Promise<KubeObject[]> {
   const info = await stat(snapshotPath).catch(() => undefined);
@@ -92,8 +99,9 @@ export async function readSnapshotObjects(snapshotPath: string): Promise<KubeObj
         `snapshot ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
       );
     }
-    const { resources, problems } = parseManifestText(text, file, "snapshot");
-    const broken = problems.find((problem) => problem.kind === "syntax");
+    const { resources, problems } = parseManifestText(text, file, "snapshot", SNAPSHOT_LIMITS);
+    // a document that did not load would make every object in it look deleted from the cluster
+    const broken = problems.find((problem) => problem.kind === "syntax" || problem.kind === "too-large");
     if (broken)
       throw new LiveSourceError("snapshot", `snapshot ${broken.file}:${broken.line}:${broken.column}: ${broken.message}`);
     for (const resource of resources) objects.push(resource.object);

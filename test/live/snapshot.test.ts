@@ -1,6 +1,9 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isListed, LiveSourceError, readLiveState, type WantedKind, whyUnlisted } from "../../src/live/index.js";
+import { parseManifestText } from "../../src/manifests/parse.js";
 import { FIXTURES_ROOT } from "../support/kube-api/index.js";
 
 const SNAPSHOTS = path.join(FIXTURES_ROOT, "snapshots");
@@ -98,4 +101,25 @@ describe("reading a snapshot", () => {
     expect(error.code).toBe("snapshot");
     expect(error.message).toBe(`snapshot ${path.join(SNAPSHOTS, "nope.yaml")}: no such file or directory`);
   });
+});
+
+describe("a whole-cluster snapshot", () => {
+  // `kubectl get -A -o yaml` writes one List: past the bound a pull request's file may cost, yet the
+  // user's own file, so it loads; a pull request's file this size would be skipped as too large
+  it("loads one List document larger than a checked file may be", async () => {
+    const items = Array.from(
+      { length: 30_000 },
+      (_, index) =>
+        `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c${index}, namespace: shop}\n  data: {a: "1", b: "2"}\n`,
+    );
+    const text = `apiVersion: v1\nkind: List\nitems:\n${items.join("")}`;
+    expect(parseManifestText(text, "pr.yaml", "pr").problems.map((problem) => problem.kind)).toEqual(["too-large"]);
+
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "plumbline-snapshot-")), "cluster.yaml");
+    await writeFile(file, text);
+    const state = await readLiveState({ type: "snapshot", path: file }, [
+      { apiVersion: "v1", kind: "ConfigMap", namespace: "shop" },
+    ]);
+    expect(state.objects).toHaveLength(30_000);
+  }, 60_000);
 });
