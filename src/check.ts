@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { PlumblineConfig } from "./config/config.js";
 import { EMPTY_CONFIG } from "./config/config.js";
 import { compareFindings, type Finding, SEVERITIES, type Severity } from "./findings/finding.js";
@@ -6,7 +5,7 @@ import { type ReadinessScore, readinessScore } from "./findings/score.js";
 import { configuredTrees } from "./graph/scopes.js";
 import { isWorkload } from "./k8s/workload.js";
 import { loadManifests } from "./manifests/load.js";
-import { pathGlobMatcher } from "./manifests/path-glob.js";
+import { ignoreMatcher } from "./manifests/path-glob.js";
 import type { ManifestSet } from "./manifests/resource.js";
 import { checkPolicies } from "./policy/index.js";
 import { DEFAULT_KUBERNETES_VERSION } from "./rules/api-versions/api-data.js";
@@ -67,15 +66,6 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
   findings.push(...checkPolicies(manifests, config, policies));
   findings.sort(compareFindings);
   return { findings, manifests, summary: summarize(findings, manifests, kubernetesVersion) };
-}
-
-function ignoreMatcher(globs: readonly string[], root: string, cwd: string): (file: string) => boolean {
-  if (globs.length === 0) return () => false;
-  const matches = pathGlobMatcher(globs);
-  return (file) => {
-    const relative = path.relative(root, path.resolve(cwd, file)).split(path.sep).join("/");
-    return matches(relative) || matches(`${relative}/`);
-  };
 }
 
 export function summarize(findings: readonly Finding[], manifests: ManifestSet, kubernetesVersion: string): Summary {

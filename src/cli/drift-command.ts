@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import picomatch from "picomatch";
 import { loadConfig } from "../config/load.js";
 import { detectDrift } from "../drift/compare.js";
 import { type DriftCluster, readDriftConfig } from "../drift/config.js";
@@ -10,7 +9,8 @@ import { editFile, planWriteBack, writeEditedFile } from "../drift/write-back.js
 import { LiveSourceError } from "../live/errors.js";
 import type { LiveReadOptions, LiveSource, LiveState, WantedKind, WantedKinds } from "../live/types.js";
 import { loadManifests } from "../manifests/load.js";
-import type { Resource } from "../manifests/resource.js";
+import { ignoreMatcher } from "../manifests/path-glob.js";
+import { hidesAppliedObjects, type Resource } from "../manifests/resource.js";
 import { DRIFT_FORMATS, type DriftFormat, isDriftFormat, renderDrift } from "../report/drift-render.js";
 import { printable } from "../report/text.js";
 import { type CliIo, EXIT, useColor } from "./io.js";
@@ -161,15 +161,8 @@ function toArgs(values: Record<string, unknown>, clusters: readonly DriftCluster
 
 /** Git's objects, or undefined after printing why they cannot be compared (a broken file would make its objects look extra). */
 async function loadGit(args: DriftArgs, ignore: readonly string[], root: string, io: CliIo): Promise<Resource[] | undefined> {
-  const matches = ignore.length > 0 ? picomatch([...ignore], { dot: true }) : undefined;
-  const manifests = await loadManifests(args.git, {
-    cwd: io.cwd,
-    ...(matches
-      ? { isIgnored: (file: string) => matches(path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join("/")) }
-      : {}),
-  });
-  // a template or a link that leads outside holds nothing Git applies as it stands: said, not fatal
-  const fatal = manifests.problems.filter((problem) => !["duplicate-key", "binary", "template", "symlink"].includes(problem.kind));
+  const manifests = await loadManifests(args.git, { cwd: io.cwd, isIgnored: ignoreMatcher(ignore, root, io.cwd) });
+  const fatal = manifests.problems.filter(hidesAppliedObjects);
   for (const problem of manifests.problems) {
     const label = fatal.includes(problem) ? "error" : "warning";
     io.stderr(`plumbline: ${label}: ${printable(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`)}\n`);

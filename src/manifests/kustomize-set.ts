@@ -49,7 +49,7 @@ export async function loadKustomizations(
     if (!kustomization.component || referenced.has(kustomization.dir.absolute)) continue;
     files.push(kustomization.file.display);
     problems.push({
-      kind: "not-rendered",
+      kind: "unused-component",
       file: kustomization.file.display,
       line: 1,
       column: 1,

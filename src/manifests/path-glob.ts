@@ -1,3 +1,4 @@
+import path from "node:path";
 import picomatch from "picomatch";
 import { RE2JS } from "re2js";
 
@@ -10,6 +11,19 @@ import { RE2JS } from "re2js";
 export function pathGlobMatcher(globs: readonly string[]): (file: string) => boolean {
   const compiled = globs.map((glob) => RE2JS.compile(withoutLookarounds(picomatch.makeRe(glob, { dot: true }).source)));
   return (file) => compiled.some((pattern) => pattern.matches(file));
+}
+
+/**
+ * The loader's `isIgnored` for the configuration's `ignore:` globs, which are relative to the
+ * repository root; a glob naming a directory (`vendor/**`, `vendor/`) ignores what is under it.
+ */
+export function ignoreMatcher(globs: readonly string[], root: string, cwd: string): (file: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const matches = pathGlobMatcher(globs);
+  return (file) => {
+    const relative = path.relative(root, path.resolve(cwd, file)).split(path.sep).join("/");
+    return matches(relative) || matches(`${relative}/`);
+  };
 }
 
 /** picomatch's lookaheads are all of the form `(?=…)` / `(?!…)` with no nested group of their own kind. */

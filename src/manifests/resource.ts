@@ -59,6 +59,8 @@ export interface LoadProblem {
     | "build-failed"
     /** a manifest in a Kustomize directory that no kustomization lists */
     | "not-listed"
+    /** a Kustomize Component that no kustomization in the paths uses */
+    | "unused-component"
     /** a Go/Helm template: not a manifest until rendered */
     | "template"
     /** a symbolic link that was not followed (outside the root, a loop, dangling) */
@@ -69,6 +71,24 @@ export interface LoadProblem {
   readonly message: string;
   /** set when the problem belongs to a document that did parse far enough to be identified */
   readonly resource?: Partial<ResourceId>;
+}
+
+/**
+ * Problems after which objects that Git applies may be missing from the set: a file or a build that
+ * did not load. The others concern what is never applied as it stands (a template, a file no
+ * kustomization lists, an unused Component, a link leading out) or what loaded anyway (a duplicate key).
+ * Drift refuses to compare after these, or the objects would look missing from Git.
+ */
+const HIDES_APPLIED_OBJECTS: ReadonlySet<LoadProblem["kind"]> = new Set([
+  "syntax",
+  "too-large",
+  "unreadable",
+  "not-rendered",
+  "build-failed",
+]);
+
+export function hidesAppliedObjects(problem: LoadProblem): boolean {
+  return HIDES_APPLIED_OBJECTS.has(problem.kind);
 }
 
 export interface ManifestSet {

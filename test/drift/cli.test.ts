@@ -1,6 +1,6 @@
 /** `plumbline drift` end to end on the example shop: formats, exit codes, errors and --write. */
 
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -165,5 +165,36 @@ describe("plumbline drift", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/^plumbline: .*prod/);
     expect(stderr).not.toMatch(/internal error/);
+  });
+});
+
+describe("plumbline drift and what Git never applies", () => {
+  it("compares anyway when an unused Kustomize Component sits among the manifests, and says so", async () => {
+    const component = path.join(dir, "shop", "components", "debug");
+    mkdirSync(component, { recursive: true });
+    writeFileSync(
+      path.join(component, "kustomization.yaml"),
+      "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [debug.yaml]\n",
+    );
+    writeFileSync(
+      path.join(component, "debug.yaml"),
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: debug, namespace: shop}\n",
+    );
+    const { code, stdout, stderr } = await drift("--git", "shop", "--live", "live");
+    expect(stderr).toMatch(/warning: .*kustomization\.yaml:1:1: not checked: a Kustomize Component/);
+    expect(code).toBe(1);
+    expect(stdout).toContain("Deployment shop/frontend  modified");
+  });
+
+  it("matches the configuration's ignore globs in linear time", async () => {
+    // picomatch's backtracking regex ran for minutes on this glob against a long enough path
+    const glob = `shop/${"*a".repeat(25)}b`;
+    mkdirSync(path.join(dir, ".github"));
+    writeFileSync(path.join(dir, ".github", "plumbline.yml"), `ignore:\n  - "${glob}"\n  - "shop/checkout/**"\n`);
+    writeFileSync(path.join(dir, "shop", `${"a".repeat(40)}.yaml`), "notes: not a Kubernetes object\n");
+    const started = performance.now();
+    const { stdout } = await drift("--git", "shop", "--live", "live");
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(stdout).not.toContain("Deployment shop/checkout");
   });
 });

@@ -7,6 +7,8 @@ export const fileSkipped: InputRule = {
   category: "input",
   why: "A file that is too large, binary, unreadable, not rendered or not listed by its kustomization was not analysed, so a clean report says nothing about it.",
   appliesTo: (problem) =>
-    ["too-large", "binary", "unreadable", "not-rendered", "not-listed", "template", "symlink"].includes(problem.kind),
+    ["too-large", "binary", "unreadable", "not-rendered", "not-listed", "unused-component", "template", "symlink"].includes(
+      problem.kind,
+    ),
   check: (problem) => [{ path: "", message: problem.message }],
 };
