@@ -3,7 +3,7 @@ import { type Finding, SEVERITIES, type Severity } from "../src/findings/finding
 import { plural } from "../src/plural.js";
 import { codeSpan, escapeMarkdown, resourceName, severityCounts, severityLabel } from "../src/report/markdown.js";
 import { TOOL } from "../src/report/tool.js";
-import { docsUrl } from "../src/rules/types.js";
+import { docsUrl } from "../src/rules/docs-url.js";
 import type { Classified } from "./classify.js";
 import type { ConfigChange, GateConfig } from "./gate-config.js";
 import { blobUrl, encodedCodeLink, type RepositoryLinks, shortSha } from "./links.js";

@@ -1,7 +1,7 @@
 import { type Suggestion, suggestionLabel } from "../src/edit/index.js";
 import type { Finding } from "../src/findings/finding.js";
 import { escapeMarkdown, severityLabel } from "../src/report/markdown.js";
-import { docsUrl } from "../src/rules/types.js";
+import { docsUrl } from "../src/rules/docs-url.js";
 import type { ChangedFile } from "./changed-files.js";
 import { hunkAt, inOneHunk } from "./diff-hunks.js";
 import { encodedCodeLink } from "./links.js";

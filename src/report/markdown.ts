@@ -1,7 +1,8 @@
 import type { Summary } from "../check.js";
 import { type Finding, type FindingResource, SEVERITIES, type Severity } from "../findings/finding.js";
 import { plural } from "../plural.js";
-import { DOCS_BASE, docsUrl } from "../rules/types.js";
+import { docsUrl } from "../rules/docs-url.js";
+import { DOCS_BASE } from "../rules/types.js";
 import { codeLink, codeSpan, escapeMarkdown } from "./markdown-escape.js";
 import { TOOL } from "./tool.js";
 

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from "../findings/finding.js";
+import { docsUrl } from "../rules/docs-url.js";
 import { ALL_RULES } from "../rules/registry.js";
-import { docsUrl } from "../rules/types.js";
 import { artifactUri } from "./artifact-uri.js";
 import { TOOL } from "./tool.js";
 
@@ -42,7 +42,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = { error: "8.0", warning: "5.
  * an empty run is how code scanning learns that earlier alerts are fixed.
  */
 export function renderSarif(findings: readonly Finding[], options: SarifOptions = {}): string {
-  const rules = options.rules ?? ALL_RULES;
+  const known = options.rules ?? ALL_RULES;
+  const rules = [...known, ...configuredRules(findings, known)];
   const uriFor = options.uriFor ?? artifactUri;
   const indexOf = new Map(rules.map((rule, index) => [rule.id, index]));
   const log = {
@@ -64,6 +65,26 @@ export function renderSarif(findings: readonly Finding[], options: SarifOptions 
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * The repository's own rules (CEL in .github/plumbline.yml) are not in the registry: each id found
+ * gets a descriptor too, so code scanning shows it like any other rule.
+ */
+function configuredRules(findings: readonly Finding[], known: readonly SarifRule[]): SarifRule[] {
+  const ids = new Set(known.map((rule) => rule.id));
+  const configured = new Map<string, SarifRule>();
+  for (const finding of findings) {
+    if (ids.has(finding.rule) || configured.has(finding.rule)) continue;
+    configured.set(finding.rule, {
+      id: finding.rule,
+      title: `${finding.rule} (the repository's own rule)`,
+      severity: finding.severity,
+      category: "custom",
+      why: "A rule of the repository's own: a CEL rule under rules.custom in .github/plumbline.yml, or a ValidatingAdmissionPolicy among its manifests.",
+    });
+  }
+  return [...configured.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 function ruleDescriptor(rule: SarifRule) {

@@ -77,7 +77,3 @@ export interface InputRule extends RuleMeta {
 }
 
 export const DOCS_BASE = "https://github.com/plumbline-dev/plumbline/blob/main/docs/rules";
-
-export function docsUrl(id: string): string {
-  return `${DOCS_BASE}/${id}.md`;
-}

@@ -11,7 +11,7 @@ import {
   resourceName,
   severityCounts,
 } from "../../src/report/markdown.js";
-import { docsUrl } from "../../src/rules/types.js";
+import { docsUrl } from "../../src/rules/docs-url.js";
 
 /** GFM's first step for a table row: split on pipes that are not backslash-escaped. */
 function cells(row: string): string[] {

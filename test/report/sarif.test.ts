@@ -5,8 +5,8 @@ import { check } from "../../src/check.js";
 import type { Finding } from "../../src/findings/finding.js";
 import { artifactUri, repositoryUri } from "../../src/report/artifact-uri.js";
 import { FINGERPRINT_KEY, renderSarif, type SarifRule } from "../../src/report/sarif.js";
+import { docsUrl } from "../../src/rules/docs-url.js";
 import { ALL_RULES } from "../../src/rules/registry.js";
-import { docsUrl } from "../../src/rules/types.js";
 import { BINARY_FILE, BROKEN_YAML, deployment, tempTree } from "../cli/helpers.js";
 import { sarifValidator } from "./sarif-schema.js";
 
@@ -157,11 +157,6 @@ describe("SARIF output", () => {
     expect(validate(uri)).toBe(false);
   });
 
-  it("omits ruleIndex for a rule outside the catalogue rather than pointing at the wrong one", () => {
-    const log = expectValid(renderSarif([finding({ rule: "not-a-rule" })]));
-    expect(log.runs[0]?.results[0]?.ruleIndex).toBeUndefined();
-  });
-
   it("stays valid for any message and any file name", () => {
     fc.assert(
       fc.property(
@@ -200,5 +195,27 @@ describe("artifact URIs", () => {
   it("leave file: URIs unanchored in SARIF", () => {
     const log = expectValid(renderSarif([finding({ file: "/outside/app.yaml" })]));
     expect(log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: "file:///outside/app.yaml" });
+  });
+});
+
+describe("SARIF for the repository's own rules", () => {
+  it("describes each custom rule id once, so every result has a rule to point at", () => {
+    const findings = [
+      finding({ rule: "registry-allowed", severity: "error", fingerprint: "a" }),
+      finding({ rule: "team-label", severity: "warning", fingerprint: "b" }),
+      finding({ rule: "registry-allowed", severity: "error", fingerprint: "c", line: 9 }),
+    ];
+    const log = expectValid(renderSarif(findings));
+    const [run] = log.runs;
+    const rules = run?.tool.driver.rules ?? [];
+    const custom = rules.filter((rule) => rule.id === "registry-allowed" || rule.id === "team-label");
+    expect(custom.map((rule) => rule.id)).toEqual(["registry-allowed", "team-label"]);
+    for (const result of run?.results ?? []) {
+      expect(rules[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
+    }
+    expect(docsUrl("registry-allowed")).toBe(docsUrl("team-label"));
+    expect(docsUrl("registry-allowed")).toMatch(/\/custom\.md$/);
+    expect(docsUrl("admission-policy")).toMatch(/\/admission-policy\.md$/);
+    expect(docsUrl("image-tag-latest")).toMatch(/\/image-tag-latest\.md$/);
   });
 });
