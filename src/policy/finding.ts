@@ -1,6 +1,5 @@
 import type { Finding, Severity } from "../findings/finding.js";
-import { fingerprint } from "../findings/fingerprint.js";
-import { semanticPath } from "../findings/semantic-path.js";
+import { resourceFinding } from "../findings/resource-finding.js";
 import type { Resource } from "../manifests/resource.js";
 
 export interface PolicyHit {
@@ -16,23 +15,6 @@ export interface PolicyHit {
 
 /** A finding about a resource from a custom rule or an admission policy, shaped as the engine's are. */
 export function policyFinding(hit: PolicyHit): Finding {
-  const { resource } = hit;
-  const { line, column, file } = resource.source.locate(hit.path);
-  const identity = {
-    apiVersion: resource.apiVersion,
-    kind: resource.kind,
-    namespace: resource.namespace ?? null,
-    name: resource.name,
-  };
-  return {
-    rule: hit.rule,
-    severity: hit.severity,
-    file: file ?? resource.source.file,
-    line,
-    column,
-    resource: identity,
-    message: hit.message,
-    fingerprint: fingerprint(hit.rule, identity, `${hit.identity}\u0000${semanticPath(resource.object, hit.path)}`),
-    path: hit.path,
-  };
+  const { resource, identity, ...rest } = hit;
+  return resourceFinding(resource, { ...rest, distinction: identity });
 }

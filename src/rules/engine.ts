@@ -1,6 +1,6 @@
 import { compareFindings, type Finding, type Severity } from "../findings/finding.js";
 import { fingerprint } from "../findings/fingerprint.js";
-import { semanticPath } from "../findings/semantic-path.js";
+import { resourceFinding } from "../findings/resource-finding.js";
 import { buildGraphs, type GraphOptions } from "../graph/graph.js";
 import type { LoadProblem, ManifestSet, Resource } from "../manifests/resource.js";
 import { isOptedOut } from "./opt-out.js";
@@ -49,32 +49,15 @@ export function runRules(set: ManifestSet, options: EngineOptions): Finding[] {
     const context: RuleContext = { graph, kubernetesVersion: options.kubernetesVersion, templateFiles };
     for (const rule of rules) {
       if (!rule.appliesTo(resource) || isOptedOut(resource, rule)) continue;
-      for (const hit of rule.check(resource, context)) findings.push(resourceFinding(rule, severityOf(rule, hit), resource, hit));
+      for (const hit of rule.check(resource, context)) findings.push(ruleFinding(rule, severityOf(rule, hit), resource, hit));
     }
   }
   return dedupe(findings).sort(compareFindings);
 }
 
-function resourceFinding(rule: Rule, severity: Severity, resource: Resource, hit: Hit): Finding {
-  const { line, column, file } = resource.source.locate(hit.path);
-  const identity = {
-    apiVersion: resource.apiVersion,
-    kind: resource.kind,
-    namespace: resource.namespace ?? null,
-    name: resource.name,
-  };
-  return {
-    rule: rule.id,
-    severity,
-    file: file ?? resource.source.file,
-    line,
-    column,
-    resource: identity,
-    message: hit.message,
-    fingerprint: fingerprint(rule.id, identity, semanticPath(resource.object, hit.path)),
-    path: hit.path,
-    ...(hit.fix ? { fix: hit.fix, fixApplicability: hit.fixApplicability } : {}),
-  };
+function ruleFinding(rule: Rule, severity: Severity, resource: Resource, hit: Hit): Finding {
+  const finding = resourceFinding(resource, { rule: rule.id, severity, path: hit.path, message: hit.message });
+  return hit.fix ? { ...finding, fix: hit.fix, fixApplicability: hit.fixApplicability } : finding;
 }
 
 function problemFinding(rule: InputRule, severity: Severity, problem: LoadProblem, hit: Hit): Finding {

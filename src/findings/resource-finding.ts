@@ -1,0 +1,37 @@
+import type { Resource } from "../manifests/resource.js";
+import type { Finding, Severity } from "./finding.js";
+import { fingerprint } from "./fingerprint.js";
+import { semanticPath } from "./semantic-path.js";
+
+export interface ResourceHit {
+  readonly rule: string;
+  readonly severity: Severity;
+  /** JSON pointer in the resource; the location comes from it */
+  readonly path: string;
+  readonly message: string;
+  /** tells two hits of one rule on one field apart (an admission policy and its validation) */
+  readonly distinction?: string;
+}
+
+/** A finding about one resource, located at the pointer: the one shape built-in and policy rules share. */
+export function resourceFinding(resource: Resource, hit: ResourceHit): Finding {
+  const { line, column, file } = resource.source.locate(hit.path);
+  const identity = {
+    apiVersion: resource.apiVersion,
+    kind: resource.kind,
+    namespace: resource.namespace ?? null,
+    name: resource.name,
+  };
+  const where = semanticPath(resource.object, hit.path);
+  return {
+    rule: hit.rule,
+    severity: hit.severity,
+    file: file ?? resource.source.file,
+    line,
+    column,
+    resource: identity,
+    message: hit.message,
+    fingerprint: fingerprint(hit.rule, identity, hit.distinction === undefined ? where : `${hit.distinction}\u0000${where}`),
+    path: hit.path,
+  };
+}
