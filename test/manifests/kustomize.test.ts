@@ -1,19 +1,11 @@
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/check.js";
 import { loadManifests } from "../../src/manifests/load.js";
+import { hasKubectl } from "../support/kubectl.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const hasKubectl = (() => {
-  try {
-    execFileSync("kubectl", ["version", "--client"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe("Kustomize directories", () => {
   it.runIf(hasKubectl)("renders the overlay and points findings at the patch that set the value", async () => {
