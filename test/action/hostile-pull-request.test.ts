@@ -8,7 +8,13 @@ import { check } from "../../src/check.js";
 import { parseConfig } from "../../src/config/load.js";
 import { BOT, type StoredComment } from "./support/mock-github.js";
 import { buildBundle } from "./support/run-action.js";
-import { expectCleanRun, onlyRules, type PullRequestScenario, pullRequestScenario } from "./support/scenario.js";
+import {
+  bareDeployment as deployment,
+  expectCleanRun,
+  onlyRules,
+  type PullRequestScenario,
+  pullRequestScenario,
+} from "./support/scenario.js";
 
 /**
  * What a pull request controls (its files, links among them, its configuration, comments anyone can
@@ -33,26 +39,6 @@ async function scenario(files: Parameters<typeof pullRequestScenario>[1]): Promi
   const created = await pullRequestScenario(bundle, files);
   scenarios.push(created);
   return created;
-}
-
-function deployment(name: string, image: string): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      containers:
-        - name: app
-          image: ${image}
-`;
 }
 
 const CONFIG = ".github/plumbline.yml";

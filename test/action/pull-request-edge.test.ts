@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundle } from "./support/run-action.js";
 import {
+  bareDeployment as deployment,
   expectCleanRun,
   onlyRules,
   type PullRequestScenario,
@@ -25,26 +26,6 @@ async function scenario(files: Parameters<typeof pullRequestScenario>[1]): Promi
   const created = await pullRequestScenario(bundle, files);
   scenarios.push(created);
   return created;
-}
-
-function deployment(name: string, image: string): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      containers:
-        - name: app
-          image: ${image}
-`;
 }
 
 const CONFIG = { ".github/plumbline.yml": onlyRules("image-tag-latest", "yaml-syntax-error") };

@@ -103,3 +103,24 @@ export async function pullRequestScenario(
     },
   };
 }
+
+/** A Deployment with nothing but a name and an image: findings of every readiness rule that a bare pod earns. */
+export function bareDeployment(name: string, image: string): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+        - name: app
+          image: ${image}
+`;
+}
