@@ -70,8 +70,10 @@ export async function readKustomization(dir: InputFile): Promise<Kustomization> 
   };
   for (const key of PATH_LISTS) for (const entry of asArray(spec[key])) addPath(entry);
   for (const key of PATCH_LISTS) for (const entry of asArray(spec[key])) addPath(entry, patches);
+  // a bare path under `patches:` is what older kustomize (and Argo CD's) took, and what people still
+  // write: kubectl's refuses it, but the file is a patch either way, never an object of its own
   for (const key of PATCH_OBJECT_LISTS)
-    for (const entry of asArray(spec[key])) addPath(isRecord(entry) ? entry.path : undefined, patches);
+    for (const entry of asArray(spec[key])) addPath(isRecord(entry) ? entry.path : entry, patches);
   references.push(...patches);
   for (const generator of [...asArray(spec.configMapGenerator), ...asArray(spec.secretGenerator)]) {
     const g = isRecord(generator) ? generator : {};

@@ -145,6 +145,18 @@ describe.runIf(hasKubectl)("Kustomizations that need Helm", () => {
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([["file-skipped", "info"]]);
     expect(findings[0]?.message).toContain("Chart.yaml");
   });
+
+  it("leave a patch they name by a bare path (older kustomize's form) unlinted, even in a folder of its own", async () => {
+    const root = await tree({
+      "plugin/Chart.yaml": "apiVersion: v2\nname: guestbook\nversion: 0.1.0\n",
+      "plugin/kustomization.yaml": "resources: [all.yaml]\npatches:\n  - overlays/replicas.yaml\n",
+      // a partial Deployment: on its own it has no selector and no containers worth judging
+      "plugin/overlays/replicas.yaml":
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: guestbook\nspec:\n  replicas: 3\n",
+    });
+    const { findings } = await check(["."], { cwd: root, root });
+    expect(findings.map((f) => [f.rule, f.file])).toEqual([["file-skipped", path.join("plugin", "kustomization.yaml")]]);
+  });
 });
 
 describe.runIf(hasKubectl)("files of a Kustomize directory over the size limit", () => {
