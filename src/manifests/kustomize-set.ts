@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { hasManifestExtension, isGoTemplate } from "./detect.js";
+import { hasManifestExtension } from "./detect.js";
 import { type Kustomization, loadKustomization, readKustomization, type SourceDocument } from "./kustomize.js";
 import { isAllowedHost, remoteHost } from "./kustomize-remote.js";
 import { parseManifestText } from "./parse.js";
@@ -188,8 +188,10 @@ async function unlistedManifests(kustomizations: readonly Kustomization[], optio
       // too large to read here: not listed and not checked either way, so it is said
       if (size <= options.maxFileSize) {
         const text = await readSmallFile(absolute, options.maxFileSize);
-        if (text === undefined || isGoTemplate(text)) continue;
-        if (parseManifestText(text, display, "unlisted").resources.length === 0) continue;
+        if (text === undefined) continue;
+        // the loader's own verdict: a template is no manifest, `{{ }}` inside strings is (a dashboard)
+        const parsed = parseManifestText(text, display, "unlisted");
+        if (parsed.template || parsed.resources.length === 0) continue;
       }
       problems.push({
         kind: "not-listed",

@@ -121,6 +121,20 @@ describe.runIf(hasKubectl)("manifests a kustomization does not list", () => {
     expect(notices.map((f) => [f.file, f.severity])).toEqual([[path.join("app", "loadgenerator.yaml"), "info"]]);
     expect(notices[0]?.message).toContain("does not list this file");
   });
+
+  it("are told apart from templates as the loader does: {{ }} inside a string is still a manifest", async () => {
+    const root = await tree({
+      "app/kustomization.yaml": "resources: [deployment.yaml]\n",
+      "app/deployment.yaml": deployment,
+      // Alertmanager's own template language, in a ConfigMap's text: data, not a Helm template
+      "app/alerts.yaml":
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: alerts}\ndata:\n  text: "{{ .CommonLabels.alertname }} fired"\n',
+      "app/helm-leftover.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n",
+    });
+    const { findings } = await check(["."], { cwd: root, root });
+    const notices = findings.filter((f) => f.rule === "file-skipped");
+    expect(notices.map((f) => f.file)).toEqual([path.join("app", "alerts.yaml")]);
+  });
 });
 
 describe.runIf(hasKubectl)("Kustomizations that need Helm", () => {
