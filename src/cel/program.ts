@@ -57,7 +57,9 @@ const tick = celFunc(TICK, [CelScalar.DYN], CelScalar.DYN, (condition) => {
   return condition;
 });
 
-const ENV = celEnv({ funcs: [...KUBERNETES_FUNCS, tick], re2: RE2_ENGINE });
+/** Built on first use: every `plumbline check` loads this module, few runs hold a CEL expression. */
+let env: ReturnType<typeof celEnv> | undefined;
+const environment = () => (env ??= celEnv({ funcs: [...KUBERNETES_FUNCS, tick], re2: RE2_ENGINE }));
 
 /** Parses and plans an expression once; evaluation then runs against any bindings. */
 export function compileCel(source: string): CelProgram {
@@ -75,8 +77,8 @@ export function compileCel(source: string): CelProgram {
   const positionOf = (id: bigint) => offsetToPosition(source, positions[String(id)] ?? 0);
   try {
     const expr: Expr = rewrite(parsed.expr);
-    const unsupported = unboundCalls(expr, ENV.funcs).map(({ name, id }) => ({ name, position: positionOf(id) }));
-    const run = plan(ENV, expr);
+    const unsupported = unboundCalls(expr, environment().funcs).map(({ name, id }) => ({ name, position: positionOf(id) }));
+    const run = plan(environment(), expr);
     return { source, unsupported, ast: expr, evaluate: (bindings, budget) => metered(run, bindings, budget) };
   } catch (error) {
     // the syntax tree is walked recursively: a parse that survived can still be too deep to walk
@@ -91,7 +93,7 @@ const planned = new WeakMap<Expr, (bindings: Record<string, CelInput>) => CelRes
 export function evaluateNode(node: Expr, bindings: Record<string, CelInput>, budget = DEFAULT_COST_BUDGET): Outcome {
   let run = planned.get(node);
   if (!run) {
-    run = plan(ENV, node);
+    run = plan(environment(), node);
     planned.set(node, run);
   }
   return metered(run, bindings, budget);
