@@ -6,10 +6,11 @@ import { checkAnnotation, emitWorkflowAnnotations } from "./annotations.js";
 import { publishCheckRun } from "./check-run.js";
 import { failing } from "./classify.js";
 import type { TreeTrigger } from "./environment.js";
+import { CHECK_RUN_TEXT_CHARACTERS, JOB_SUMMARY_CHARACTERS } from "./github-limits.js";
 import { headFiles } from "./head-files.js";
 import { resolveFailOn } from "./inputs.js";
 import { writeJobSummary } from "./job-summary.js";
-import { CHECK_RUN_LIMIT, hardLimit, JOB_SUMMARY_LIMIT } from "./markdown-budget.js";
+import { hardLimit } from "./markdown-budget.js";
 import { setStepOutputs } from "./outputs.js";
 import { attempt, type Outcome } from "./permissions.js";
 import type { RunContext, RunResult } from "./run-context.js";
@@ -39,7 +40,7 @@ export async function checkTree(context: RunContext, trigger: TreeTrigger): Prom
           {
             conclusion: failingFindings.length > 0 ? "failure" : "success",
             title,
-            summary: fittedMarkdown(result.findings, result.summary, CHECK_RUN_LIMIT),
+            summary: fittedMarkdown(result.findings, result.summary, CHECK_RUN_TEXT_CHARACTERS),
             annotations: placed.map(checkAnnotation),
             detailsUrl: environment.runUrl,
           },
@@ -48,7 +49,7 @@ export async function checkTree(context: RunContext, trigger: TreeTrigger): Prom
     : "skipped";
   if (outcomes.checkRun !== "done") emitWorkflowAnnotations(placed);
 
-  await writeJobSummary(fittedMarkdown(result.findings, result.summary, JOB_SUMMARY_LIMIT));
+  await writeJobSummary(fittedMarkdown(result.findings, result.summary, JOB_SUMMARY_CHARACTERS));
   const sarifFile = inputs.sarifFile ? await writeSarifFile(dir, inputs.sarifFile, result.findings) : undefined;
   setStepOutputs({
     findings: result.findings.length,

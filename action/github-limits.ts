@@ -25,6 +25,11 @@ export const CHECK_RUN_TEXT_CHARACTERS = 65_535;
 export const COMMENT_CHARACTERS = 65_536;
 /** The step summary file; a larger one is not shown. */
 export const JOB_SUMMARY_BYTES = 1024 * 1024;
+/**
+ * The characters a job summary is rendered into (rows dropped to fit): under the byte cap, so that
+ * `capBytes` cutting the text mid-table stays a last resort for text of many-byte characters.
+ */
+export const JOB_SUMMARY_CHARACTERS = 1_000_000;
 
 const ELLIPSIS = "…";
 

@@ -3,15 +3,6 @@
  * rather than cutting text mid-row (which would break the table and any open `<details>`).
  */
 
-import { CHECK_RUN_TEXT_CHARACTERS, COMMENT_CHARACTERS } from "./github-limits.js";
-
-/** Issue and review comments: GitHub rejects a body over 65,536 characters. */
-export const COMMENT_LIMIT = COMMENT_CHARACTERS;
-/** A check run's output.summary and output.text. */
-export const CHECK_RUN_LIMIT = CHECK_RUN_TEXT_CHARACTERS;
-/** The job summary is capped at 1 MiB per step. */
-export const JOB_SUMMARY_LIMIT = 1_000_000;
-
 export interface BudgetTable {
   /** header and separator line, always shown with the table */
   readonly header: string;

@@ -9,13 +9,13 @@ import { classify, classifyWithoutBase, failing } from "./classify.js";
 import { publishStatus } from "./commit-status.js";
 import type { PullRequestTrigger } from "./environment.js";
 import { type GateConfig, gateConfig } from "./gate-config.js";
+import { CHECK_RUN_TEXT_CHARACTERS, COMMENT_CHARACTERS, JOB_SUMMARY_CHARACTERS } from "./github-limits.js";
 import { headFiles } from "./head-files.js";
 import { actingLogin } from "./identity.js";
 import { type InlineResult, reviewInline } from "./inline-review.js";
 import { resolveFailOn } from "./inputs.js";
 import { writeJobSummary } from "./job-summary.js";
 import { shortSha } from "./links.js";
-import { CHECK_RUN_LIMIT, COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from "./markdown-budget.js";
 import { setStepOutputs } from "./outputs.js";
 import { attempt, type Outcome } from "./permissions.js";
 import { type PullRequestReport, renderPullRequestReport } from "./pull-request-report.js";
@@ -140,7 +140,7 @@ async function report(context: RunContext, trigger: PullRequestTrigger, analysed
 
   outcomes.comment = inputs.comment
     ? await attempt("write the pull request comment", "pull-requests: write", async () => {
-        const body = renderPullRequestReport(pullReport, COMMENT_LIMIT, { marker: true });
+        const body = renderPullRequestReport(pullReport, COMMENT_CHARACTERS, { marker: true });
         // a pull request that changes nothing Plumbline cares about gets no new comment, but an
         // existing one is kept current (it may have reported findings that are now gone)
         const worthSaying = classified.introduced.length > 0 || classified.fixed.length > 0;
@@ -158,7 +158,7 @@ async function report(context: RunContext, trigger: PullRequestTrigger, analysed
           {
             conclusion: failingFindings.length > 0 ? "failure" : "success",
             title: headline,
-            summary: renderPullRequestReport(pullReport, CHECK_RUN_LIMIT, { marker: false }),
+            summary: renderPullRequestReport(pullReport, CHECK_RUN_TEXT_CHARACTERS, { marker: false }),
             annotations: placed.map(checkAnnotation),
             detailsUrl: environment.runUrl,
           },
@@ -178,7 +178,7 @@ async function report(context: RunContext, trigger: PullRequestTrigger, analysed
       )
     : "skipped";
 
-  await writeJobSummary(renderPullRequestReport(pullReport, JOB_SUMMARY_LIMIT, { marker: false }));
+  await writeJobSummary(renderPullRequestReport(pullReport, JOB_SUMMARY_CHARACTERS, { marker: false }));
   const sarifFile = inputs.sarifFile
     ? await writeSarifFile(environment.workspace, inputs.sarifFile, analysed.head.findings)
     : undefined;
