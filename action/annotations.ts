@@ -1,7 +1,7 @@
 import * as core from "@actions/core";
 import type { Finding, Severity } from "../src/findings/finding.js";
 import { docsUrl } from "../src/rules/docs-url.js";
-import { ANNOTATION_MESSAGE_BYTES, ANNOTATION_TITLE_CHARACTERS, capBytes, capCharacters } from "./github-limits.js";
+import { ANNOTATION_MESSAGE_BYTES, ANNOTATION_TITLE_CHARACTERS, capBytes, capCharacters } from "../src/github/limits.js";
 
 /** The Checks API's annotation, as `checks.create`/`checks.update` take it. */
 export interface CheckAnnotation {

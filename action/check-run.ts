@@ -8,10 +8,10 @@ import {
   CHECK_RUN_TEXT_CHARACTERS,
   capBytes,
   capCharacters,
-} from "./github-limits.js";
+} from "../src/github/limits.js";
 import type { GitHubClient } from "./octokit.js";
 
-export { ANNOTATIONS_PER_REQUEST } from "./github-limits.js";
+export { ANNOTATIONS_PER_REQUEST } from "../src/github/limits.js";
 /** Past this many, further annotations add noise and requests, not information. */
 export const MAX_ANNOTATIONS = 1000;
 

@@ -1,5 +1,5 @@
 import * as core from "@actions/core";
-import { capBytes, JOB_SUMMARY_BYTES } from "./github-limits.js";
+import { capBytes, JOB_SUMMARY_BYTES } from "../src/github/limits.js";
 
 /**
  * Appends the report to the step's summary page. The summary file only exists inside a job; outside

@@ -7,7 +7,7 @@ import { docsUrl } from "../src/rules/docs-url.js";
 import type { Classified } from "./classify.js";
 import type { ConfigChange, GateConfig } from "./gate-config.js";
 import { blobUrl, encodedCodeLink, type RepositoryLinks, shortSha } from "./links.js";
-import { type BudgetTable, hardLimit, rowsThatFit } from "./markdown-budget.js";
+import { type BudgetTable, hardLimit, rowsThatFit } from "../src/report/markdown-budget.js";
 import { scoreChange } from "./score.js";
 
 /** Everything the pull request report shows: decided before rendering, plain data. */

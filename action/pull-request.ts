@@ -9,7 +9,7 @@ import { classify, classifyWithoutBase, failing } from "./classify.js";
 import { publishStatus } from "./commit-status.js";
 import type { PullRequestTrigger } from "./environment.js";
 import { type GateConfig, gateConfig } from "./gate-config.js";
-import { CHECK_RUN_TEXT_CHARACTERS, COMMENT_CHARACTERS, JOB_SUMMARY_CHARACTERS } from "./github-limits.js";
+import { CHECK_RUN_TEXT_CHARACTERS, COMMENT_CHARACTERS, JOB_SUMMARY_CHARACTERS } from "../src/github/limits.js";
 import { headFiles } from "./head-files.js";
 import { actingLogin } from "./identity.js";
 import { type InlineResult, reviewInline } from "./inline-review.js";

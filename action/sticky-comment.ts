@@ -1,5 +1,5 @@
 import type { Repository } from "./environment.js";
-import { COMMENT_CHARACTERS, capCharacters } from "./github-limits.js";
+import { COMMENT_CHARACTERS, capCharacters } from "../src/github/limits.js";
 import { type CommentAuthor, isAuthoredBy } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
 import { STICKY_MARKER } from "./pull-request-report.js";

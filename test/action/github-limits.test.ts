@@ -7,7 +7,7 @@ import {
   COMMENT_CHARACTERS,
   capBytes,
   capCharacters,
-} from "../../action/github-limits.js";
+} from "../../src/github/limits.js";
 import { createClient } from "../../action/octokit.js";
 import { STICKY_MARKER } from "../../action/pull-request-report.js";
 import { postReview } from "../../action/review.js";

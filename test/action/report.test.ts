@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classify, failing } from "../../action/classify.js";
 import { clip } from "../../action/commit-status.js";
-import { hardLimit, rowsThatFit } from "../../action/markdown-budget.js";
+import { hardLimit, rowsThatFit } from "../../src/report/markdown-budget.js";
 import { type PullRequestReport, renderPullRequestReport, STICKY_MARKER } from "../../action/pull-request-report.js";
 import { readinessScore, scoreChange } from "../../action/score.js";
 import { type CheckResult, check } from "../../src/check.js";
