@@ -24,6 +24,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: "plumbline-bot" },
       redact: { paths: REDACT, censor: "[redacted]" },
+      // pino's default error serializer copies every own property: an error from @octokit/webhooks
+      // carries the whole delivery (`event.payload`), one from @octokit/request its request and
+      // response. Probot logs handler errors with `log.error(error)`, so the `err` key gets ours.
+      serializers: { err: errorSerializer },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
@@ -44,6 +48,13 @@ export function errorFields(error: unknown): { name: string; message: string; co
     ...(typeof code === "string" ? { code } : {}),
     ...(typeof status === "number" ? { status } : {}),
   };
+}
+
+/** Name, message and code of an error, and of each error an AggregateError (Probot's handlers) holds. */
+export function errorSerializer(error: unknown): ReturnType<typeof errorFields> & { errors?: ReturnType<typeof errorFields>[] } {
+  const fields = errorFields(error);
+  if (!(error instanceof AggregateError)) return fields;
+  return { ...fields, errors: error.errors.slice(0, 10).map(errorFields) };
 }
 
 export function withoutUrls(text: string): string {
