@@ -36,9 +36,25 @@ export interface ResourceSource {
   readonly locate: (pointer: string) => SourceLocation;
 }
 
+/**
+ * How an object came out of a renderer rather than straight from a file: the tool and the directory it
+ * rendered (the kustomization's directory, the chart's directory), as displayed. Doors read this instead
+ * of parsing `scope`: a rendered object's `source` points at the document it came from, but the text
+ * there is not the object as applied, so suggestions and write-backs must not treat it as such.
+ */
+export interface RenderedBy {
+  readonly tool: "kustomize" | "helm";
+  /** the kustomization directory or the chart directory, as displayed */
+  readonly root: string;
+  /** Helm only: the release name the chart was rendered with */
+  readonly release?: string;
+}
+
 export interface Resource extends ResourceId {
   readonly object: KubeObject;
   readonly source: ResourceSource;
+  /** absent for objects read as written (plain files, stdin) */
+  readonly renderedBy?: RenderedBy;
   /**
    * Resources are only compared with others of the same scope: the plain files of one directory,
    * or one Kustomize rendering. Two environments' overlays never see each other.
