@@ -33,9 +33,9 @@ export function suggesterFor(head: CheckResult, files: HeadFiles): (finding: Fin
 
 function isPlainSourceOf(resource: Resource, finding: Finding): boolean {
   return (
-    // a rendered object's source file is its kustomization, never the file a finding names; the
-    // scope check keeps it that way should the loader ever change how it records renderings
-    !resource.scope.startsWith("kustomize:") &&
+    // a rendered object's text in its source file is not the object as applied, so a suggestion made
+    // from it could be wrong; the loader marks every rendering (Kustomize, Helm) with renderedBy
+    resource.renderedBy === undefined &&
     resource.source.file === finding.file &&
     resource.apiVersion === finding.resource.apiVersion &&
     resource.kind === finding.resource.kind &&

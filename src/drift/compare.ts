@@ -77,7 +77,7 @@ export function detectDrift(git: readonly Resource[], live: LiveState, options: 
       line: resource.source.locate("").line,
       documentIndex: resource.source.documentIndex,
       ...(resource.source.listIndex !== undefined ? { listIndex: resource.source.listIndex } : {}),
-      ...(resource.scope.startsWith("kustomize:") ? { rendered: true } : {}),
+      ...(resource.renderedBy ? { rendered: true } : {}),
     };
     if (!liveObject) {
       const scope = `${entry.groupKind}/${entry.namespace}`;

@@ -163,11 +163,12 @@ export async function loadKustomization(
   }
   const scope = `kustomize:${kustomization.dir.display}`;
   const parsed = parseManifestText(rendered.yaml, kustomization.file.display, scope);
+  const renderedBy = { tool: "kustomize", root: kustomization.dir.display } as const;
   const resources = parsed.resources.map((resource): Resource => {
     const origins = findOrigins(resource, sources, kustomization);
     const primary = origins.find((origin) => !origin.patch) ?? origins[0];
-    if (!primary) return { ...resource, source: { ...resource.source, locate: () => ({ line: 1, column: 1 }) } };
-    return { ...resource, source: { ...primary.resource.source, locate: locateAcross(resource, origins, primary) } };
+    if (!primary) return { ...resource, renderedBy, source: { ...resource.source, locate: () => ({ line: 1, column: 1 }) } };
+    return { ...resource, renderedBy, source: { ...primary.resource.source, locate: locateAcross(resource, origins, primary) } };
   });
   return { resources, problems: parsed.problems.map((problem) => ({ ...problem, ...at })) };
 }

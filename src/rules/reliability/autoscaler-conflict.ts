@@ -70,7 +70,7 @@ function conflict(resource: Resource, other: Resource, workload: string): Hit[] 
  * a GPU metric), of which people apply one; in one file or one Kustomize build they are applied together.
  */
 function alternativeFiles(a: Resource, b: Resource): boolean {
-  return a.source.file !== b.source.file && !a.scope.startsWith("kustomize:");
+  return a.source.file !== b.source.file && a.renderedBy === undefined;
 }
 
 function asAlternative(hit: Hit, other: Resource): Hit {
