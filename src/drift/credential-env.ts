@@ -8,6 +8,7 @@
  * the manifest.
  */
 
+import { mayHoldCredential } from "../k8s/credential-names.js";
 import { podTemplatePath } from "../k8s/workload.js";
 import { formatPointer, valueAt } from "../manifests/pointer.js";
 import type { KubeObject, Resource } from "../manifests/resource.js";
@@ -19,12 +20,6 @@ export const CREDENTIAL_NO_WRITE =
 
 const CONTAINER_LISTS = ["containers", "initContainers", "ephemeralContainers"] as const;
 
-/** Name parts that mark a credential: `DB_PASSWORD`, `clientSecret`, `GITHUB_TOKEN`, `AWS_ACCESS_KEY_ID`. */
-const CREDENTIAL_NAME = /passw(or)?d|passphrase|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential|(^|[-_])dsn$/i;
-
-export function isCredentialName(name: string): boolean {
-  return CREDENTIAL_NAME.test(name);
-}
 
 export interface MaskedCredentials {
   readonly git: KubeObject;
@@ -45,7 +40,7 @@ export function maskCredentialEnv(git: KubeObject, live: KubeObject, fingerprint
       for (const entry of env) {
         if (!isRecord(entry) || typeof entry.name !== "string") continue;
         const fromSecret = isRecord(entry.valueFrom) && entry.valueFrom.secretKeyRef !== undefined;
-        if (fromSecret || isCredentialName(entry.name)) names.add(entry.name);
+        if (fromSecret || mayHoldCredential(entry.name)) names.add(entry.name);
       }
       secretNames.set(container, names);
     }

@@ -8,7 +8,7 @@
 import { recognizeCredential } from "./credential-formats.js";
 import { isRealValue, isSecretObjectName, looksRandom } from "./literal-value.js";
 import { isOnlyPublicCertificates } from "./public-certificate.js";
-import { classifyName } from "./secret-name.js";
+import { classifyName } from "../../k8s/credential-names.js";
 
 /** Types whose every value is a credential (their documented keys: password, ssh-privatekey, key…). */
 const CREDENTIAL_TYPES = new Set([

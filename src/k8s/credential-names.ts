@@ -134,6 +134,24 @@ function isDecoration(word: string): boolean {
   return DECORATIONS.has(word) || /^\d+$/.test(word) || /^v\d+$/.test(word);
 }
 
+/**
+ * Whether a variable's value may be a credential, for masking rather than for warning: any word of
+ * the name counts, not only the last (`SECRET_PATH`, `AWS_ACCESS_KEY_ID`), because masking a value
+ * that was not a credential only costs a write-back, while missing one would put it in a pull request.
+ */
+export function mayHoldCredential(name: string): boolean {
+  if (NOT_CREDENTIALS.has(name.toUpperCase())) return false;
+  if (classifyName(name) !== undefined) return true;
+  const words = splitWords(name);
+  return words.some(
+    (word, index) =>
+      SHORT_NOUNS.has(word) ||
+      CREDENTIAL_NOUNS.some(([noun]) => word === noun || word.endsWith(noun)) ||
+      (word === "key" && CREDENTIAL_KEY_KINDS.has(words[index - 1] ?? "")) ||
+      (word === "dsn" && index === words.length - 1),
+  );
+}
+
 /** "a password", "an API key", "an SSH key". */
 export function withArticle(noun: string): string {
   return /^([aeio]|API|HMAC|SSH)/.test(noun) ? `an ${noun}` : `a ${noun}`;
