@@ -34,10 +34,17 @@ export interface Summary {
   readonly kubernetesVersion: string;
 }
 
+/** A finding its object waives with an opt-out annotation (`key: value`): never counted, shown as suppressed in SARIF. */
+export interface SuppressedFinding {
+  readonly finding: Finding;
+  readonly annotation: string;
+}
+
 export interface CheckResult {
   readonly findings: Finding[];
   readonly summary: Summary;
   readonly manifests: ManifestSet;
+  readonly suppressed?: SuppressedFinding[];
 }
 
 /** Loads the paths and runs the catalogue: the whole `plumbline check` minus the printing. */
@@ -54,8 +61,10 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     remoteHosts: config.kustomize?.remoteHosts ?? [],
   });
   const treeOf = configuredTrees(config.scopes ?? [], options.root ?? cwd, cwd);
+  const suppressed: SuppressedFinding[] = [];
   const findings = runRules(manifests, {
     kubernetesVersion,
+    onOptedOut: (finding, annotation) => suppressed.push({ finding, annotation }),
     rules: config.rules,
     external: config.external,
     ...(treeOf ? { treeOf } : {}),
@@ -65,7 +74,7 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     : [];
   findings.push(...checkPolicies(manifests, config, policies));
   findings.sort(compareFindings);
-  return { findings, manifests, summary: summarize(findings, manifests, kubernetesVersion) };
+  return { findings, manifests, suppressed, summary: summarize(findings, manifests, kubernetesVersion) };
 }
 
 export function summarize(findings: readonly Finding[], manifests: ManifestSet, kubernetesVersion: string): Summary {

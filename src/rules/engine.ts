@@ -3,7 +3,7 @@ import { fingerprint } from "../findings/fingerprint.js";
 import { resourceFinding } from "../findings/resource-finding.js";
 import { buildGraphs, type GraphOptions } from "../graph/graph.js";
 import type { LoadProblem, ManifestSet, Resource } from "../manifests/resource.js";
-import { isOptedOut } from "./opt-out.js";
+import { optOutAnnotation } from "./opt-out.js";
 import { INPUT_RULES, RULES } from "./registry.js";
 import type { Hit, InputRule, Rule, RuleContext } from "./types.js";
 
@@ -20,6 +20,11 @@ export interface EngineOptions {
   readonly external?: GraphOptions["external"];
   /** directory trees applied together, from the configuration's `scopes:` (docs/scopes.md) */
   readonly treeOf?: GraphOptions["treeOf"];
+  /**
+   * Given, the rules also run on objects that opt out of them, and each finding so waived comes here
+   * with the opting annotation (`key: value`) instead of into the result: SARIF shows them as suppressed.
+   */
+  readonly onOptedOut?: (finding: Finding, annotation: string) => void;
 }
 
 /** Runs every enabled rule over a loaded manifest set and returns the findings in file order. */
@@ -48,8 +53,14 @@ export function runRules(set: ManifestSet, options: EngineOptions): Finding[] {
     if (!graph) continue;
     const context: RuleContext = { graph, kubernetesVersion: options.kubernetesVersion, templateFiles };
     for (const rule of rules) {
-      if (!rule.appliesTo(resource) || isOptedOut(resource, rule)) continue;
-      for (const hit of rule.check(resource, context)) findings.push(ruleFinding(rule, severityOf(rule, hit), resource, hit));
+      if (!rule.appliesTo(resource)) continue;
+      const optedOut = optOutAnnotation(resource, rule);
+      if (optedOut !== undefined && !options.onOptedOut) continue;
+      for (const hit of rule.check(resource, context)) {
+        const finding = ruleFinding(rule, severityOf(rule, hit), resource, hit);
+        if (optedOut === undefined) findings.push(finding);
+        else options.onOptedOut?.(finding, optedOut);
+      }
     }
   }
   return dedupe(findings).sort(compareFindings);

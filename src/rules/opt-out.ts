@@ -9,17 +9,31 @@ export const IGNORE_ANNOTATION = "plumbline.dev/ignore";
  * with the annotation a peer linter defines for the same check, so teams migrating keep their waivers.
  */
 export function isOptedOut(resource: Resource, rule: Rule): boolean {
-  return annotationSets(resource).some((annotations) => optsOut(annotations, rule));
+  return optOutAnnotation(resource, rule) !== undefined;
 }
 
-function optsOut(annotations: Record<string, unknown>, rule: Rule): boolean {
-  if (listed(annotations[IGNORE_ANNOTATION], rule.id)) return true;
+/**
+ * The annotation that opts the object out of the rule, as `key: value` (what SARIF shows as the
+ * suppression's justification), or undefined when none does.
+ */
+export function optOutAnnotation(resource: Resource, rule: Rule): string | undefined {
+  for (const annotations of annotationSets(resource)) {
+    const key = optingKey(annotations, rule);
+    if (key !== undefined) return `${key}: ${String(annotations[key])}`;
+  }
+  return undefined;
+}
+
+function optingKey(annotations: Record<string, unknown>, rule: Rule): string | undefined {
+  if (listed(annotations[IGNORE_ANNOTATION], rule.id)) return IGNORE_ANNOTATION;
   const peers = rule.peers;
-  if (!peers) return false;
-  if (peers.kubeLinter?.some((check) => `ignore-check.kube-linter.io/${check}` in annotations)) return true;
-  if (peers.kubeScore?.some((check) => listed(annotations["kube-score/ignore"], check))) return true;
-  if (peers.polaris?.length && isTrue(annotations["polaris.fairwinds.com/exempt"])) return true;
-  return peers.polaris?.some((check) => isTrue(annotations[`polaris.fairwinds.com/${check}-exempt`])) ?? false;
+  if (!peers) return undefined;
+  const kubeLinter = peers.kubeLinter?.find((check) => `ignore-check.kube-linter.io/${check}` in annotations);
+  if (kubeLinter) return `ignore-check.kube-linter.io/${kubeLinter}`;
+  if (peers.kubeScore?.some((check) => listed(annotations["kube-score/ignore"], check))) return "kube-score/ignore";
+  if (peers.polaris?.length && isTrue(annotations["polaris.fairwinds.com/exempt"])) return "polaris.fairwinds.com/exempt";
+  const polaris = peers.polaris?.find((check) => isTrue(annotations[`polaris.fairwinds.com/${check}-exempt`]));
+  return polaris ? `polaris.fairwinds.com/${polaris}-exempt` : undefined;
 }
 
 function listed(value: unknown, id: string): boolean {
