@@ -1,6 +1,6 @@
 /**
  * Live cluster state for the drift engine: the objects of the kinds and namespaces Git declares,
- * read from a cluster through @kubernetes/client-node or from a saved `kubectl get -o yaml|json`.
+ * read from a cluster through @kubernetes/client-node (imported only then) or from a saved `kubectl get -o yaml|json`.
  *
  *     const state = await readLiveState({ type: "cluster", context: "prod" }, wanted, { timeoutMs: 10_000 });
  *     const state = await readLiveState({ type: "snapshot", path: "live.yaml" }, wanted);
@@ -28,14 +28,13 @@
  * connections are retried with bounded back-off.
  */
 
-import { fetchVersion, readCluster } from "./cluster-reader.js";
-import { describeError } from "./errors.js";
-import { readSnapshot } from "./snapshot-reader.js";
+import { readFromSource, sourceReachable } from "./sources/index.js";
 import type { LiveReadOptions, LiveSource, LiveState, Reachability, WantedKinds } from "./types.js";
 
 export { LiveSourceError } from "./errors.js";
 export { effectiveNamespace, isListed, kindInfo, sameKind, whyUnlisted } from "./scopes.js";
 export { readSnapshotObjects } from "./snapshot-reader.js";
+export { defineSource, driverFor, LIVE_SOURCES, type LiveSourceDriver, type LiveSourceEntry } from "./sources/index.js";
 export type {
   KindInfo,
   ListedScope,
@@ -51,24 +50,15 @@ export type {
   WantedKinds,
 } from "./types.js";
 
-export async function readLiveState(source: LiveSource, wanted: WantedKinds, options: LiveReadOptions = {}): Promise<LiveState> {
-  return source.type === "snapshot" ? readSnapshot(source.path, wanted, options) : readCluster(source, wanted, options);
+/** Reads through the source's driver (src/live/sources/): the cluster client is imported only for a cluster. */
+export function readLiveState(source: LiveSource, wanted: WantedKinds, options: LiveReadOptions = {}): Promise<LiveState> {
+  return readFromSource(source, wanted, options);
 }
 
 /**
  * A cheap health probe for readiness endpoints: one `GET /version`, 5 s time-out and no retries unless
  * the options say otherwise. Never throws; a snapshot is reachable when its path exists.
  */
-export async function checkClusterReachable(source: LiveSource, options: LiveReadOptions = {}): Promise<Reachability> {
-  try {
-    if (source.type === "snapshot") {
-      await readSnapshot(source.path, [], options);
-      return { reachable: true, server: `snapshot ${source.path}` };
-    }
-    const { server, version } = await fetchVersion(source, options);
-    return { reachable: true, server, ...(version ? { version } : {}) };
-  } catch (error) {
-    const failure = describeError(error);
-    return { reachable: false, code: failure.code, message: failure.message };
-  }
+export function checkClusterReachable(source: LiveSource, options: LiveReadOptions = {}): Promise<Reachability> {
+  return sourceReachable(source, options);
 }
