@@ -1,4 +1,5 @@
 import type { Severity } from "../findings/finding.js";
+import type { HelmConfig } from "../helm/config-schema.js";
 import type { CustomRule } from "../policy/custom-rule.js";
 import type { RuleSetting } from "../rules/engine.js";
 
@@ -27,6 +28,8 @@ export interface PlumblineConfig {
   readonly kustomize?: { readonly remoteHosts: readonly string[] };
   /** the drift bot's section, validated by the drift work */
   readonly drift?: Readonly<Record<string, unknown>>;
+  /** charts and the value sets to render each with (docs/helm.md) */
+  readonly helm?: HelmConfig;
 }
 
 export const EMPTY_CONFIG: PlumblineConfig = { ignore: [], rules: {}, external: { namespaces: [], resources: [] } };

@@ -96,6 +96,7 @@ function toConfig(
     ...(raw.admissionPolicies ? { admissionPolicies: raw.admissionPolicies.map((p, i) => insideRoot(p, i, file, locate)) } : {}),
     ...(raw.kustomize?.remoteHosts ? { kustomize: { remoteHosts: raw.kustomize.remoteHosts } } : {}),
     ...(raw.drift ? { drift: raw.drift } : {}),
+    ...(raw.helm ? { helm: raw.helm } : {}),
   };
 }
 
@@ -110,6 +111,7 @@ interface RawConfig {
   rules?: Record<string, unknown>;
   external?: { namespaces?: string[]; resources?: PlumblineConfig["external"]["resources"][number][] };
   drift?: Record<string, unknown>;
+  helm?: PlumblineConfig["helm"];
 }
 
 /** `rules:` with every entry commented out is null in YAML; it means "none", not a type error. */

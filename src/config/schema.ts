@@ -1,6 +1,7 @@
 /** JSON Schema of `.github/plumbline.yml`: one schema for the CLI, the Action and the bot. */
 
 import { DRIFT_CONFIG_SCHEMA } from "../drift/config-schema.js";
+import { HELM_CONFIG_SCHEMA } from "../helm/config-schema.js";
 import { CUSTOM_RULE_SCHEMA } from "../policy/custom-rule.js";
 
 const severity = { enum: ["error", "warning", "info"] };
@@ -55,5 +56,6 @@ export const CONFIG_SCHEMA = {
       },
     },
     drift: DRIFT_CONFIG_SCHEMA,
+    helm: HELM_CONFIG_SCHEMA,
   },
 } as const;

@@ -1,0 +1,45 @@
+/** JSON Schema of the `helm:` section of `.github/plumbline.yml` (docs/helm.md says what it means). */
+
+/** Helm's own rule for release names: DNS-1123 labels, at most 53 characters. */
+const RELEASE_NAME = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+
+const chart = {
+  type: "object",
+  additionalProperties: false,
+  required: ["path"],
+  properties: {
+    /** the chart directory, relative to the repository root */
+    path: { type: "string", minLength: 1 },
+    /** how findings name this value set; by default its values files */
+    name: { type: "string", minLength: 1 },
+    releaseName: { type: "string", pattern: RELEASE_NAME, maxLength: 53 },
+    namespace: { type: "string", pattern: RELEASE_NAME, maxLength: 63 },
+    /** values files, relative to the chart directory, in the order `helm -f` takes them */
+    values: { type: "array", items: { type: "string", minLength: 1 } },
+    /** `--set`: dotted keys to scalar values, laid over the values files */
+    set: {
+      type: "object",
+      additionalProperties: { anyOf: [{ type: "string" }, { type: "number" }, { type: "boolean" }, { type: "null" }] },
+    },
+  },
+} as const;
+
+export const HELM_CONFIG_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  properties: { charts: { type: "array", items: chart } },
+} as const;
+
+/** One value set of one chart: each is rendered and judged on its own, like a Kustomize overlay. */
+export interface HelmChartConfig {
+  readonly path: string;
+  readonly name?: string;
+  readonly releaseName?: string;
+  readonly namespace?: string;
+  readonly values?: readonly string[];
+  readonly set?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+export interface HelmConfig {
+  readonly charts?: readonly HelmChartConfig[];
+}
