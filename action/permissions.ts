@@ -1,26 +1,11 @@
 import * as core from "@actions/core";
+import { isPermissionError } from "../src/github/client.js";
 
 /**
  * What happened to one kind of output (comment, review, check run, status): the step goes on after
  * each, so one refusal never hides the others.
  */
 export type Outcome = "done" | "skipped" | "forbidden" | "failed";
-
-interface HttpError {
-  readonly status?: number;
-  readonly message?: string;
-}
-
-/**
- * 403 "Resource not accessible by integration" is how GitHub answers a write with a read-only
- * token (a fork's pull request, or `permissions:` without the scope); 404 is how it answers when
- * the token cannot see the resource at all. Rate limits are also 403s, but the throttling plugin
- * has already waited those out before an error reaches this point.
- */
-export function isPermissionError(error: unknown): boolean {
-  const status = (error as HttpError | undefined)?.status;
-  return status === 403 || status === 404;
-}
 
 /**
  * Runs one publishing step. Missing permissions become a warning naming the scope to grant; any
@@ -31,7 +16,7 @@ export async function attempt(what: string, scope: string, publish: () => Promis
     await publish();
     return "done";
   } catch (error) {
-    const message = (error as HttpError).message ?? String(error);
+    const message = (error as { message?: string } | undefined)?.message ?? String(error);
     if (isPermissionError(error)) {
       core.warning(
         `Plumbline could not ${what}: ${message}. The token needs \`${scope}\`; pull requests from forks get a read-only token, ` +

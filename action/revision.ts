@@ -2,10 +2,13 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
-import { hasManifestExtension, KUSTOMIZATION_FILES } from "../src/manifests/detect.js";
+import { TreeTooLargeError } from "../src/forge/platform.js";
+import { readManifestTree } from "../src/github/tree.js";
 import type { Repository } from "./environment.js";
 import { git, gitSucceeds, hasCommit, headCommit } from "./git.js";
 import type { GitHubClient } from "./octokit.js";
+
+export { treeFilter } from "../src/github/tree.js";
 
 /** A commit's files on disk, wherever they came from. */
 export interface Tree {
@@ -22,12 +25,6 @@ export interface TreeSource {
   /** the `paths` input: through the API only the files under them are downloaded */
   readonly paths: readonly string[];
 }
-
-/** Files larger than this are not downloaded through the API (the loader would skip them anyway). */
-const MAX_API_FILE = 10 * 1024 * 1024;
-/** Past this many files the API is the wrong tool: a fuller checkout is. */
-const MAX_API_FILES = 1000;
-const API_CONCURRENCY = 8;
 
 /**
  * The files of `sha`, cheapest first: the workspace when it is that commit; a throw-away checkout
@@ -74,78 +71,29 @@ async function checkoutInto(sha: string, source: TreeSource): Promise<Tree> {
   return { dir, origin: "git", dispose: () => rm(scratch, { recursive: true, force: true }) };
 }
 
-interface TreeEntry {
-  readonly path?: string;
-  readonly mode?: string;
-  readonly type?: string;
-  readonly sha?: string;
-  readonly size?: number;
-}
-
-/** One recursive tree request, then one blob request per manifest file under `paths`. */
+/** One recursive tree request, then one blob request per file the loader could read under `paths`. */
 async function downloadTree(sha: string, source: TreeSource): Promise<Tree | undefined> {
-  const { client, repository } = source;
   core.info(`Reading ${sha.slice(0, 7)} through the GitHub API (the checkout does not have it)`);
-  const { data } = await client.rest.git.getTree({ ...repository, tree_sha: sha, recursive: "1" });
-  if (data.truncated) {
-    core.warning(`The tree of ${sha.slice(0, 7)} is too large for the API; check out with fetch-depth: 0 instead`);
-    return undefined;
-  }
-  const wanted = treeFilter(data.tree, source.paths);
-  if (wanted.length > MAX_API_FILES) {
-    core.warning(`${wanted.length} files to download for ${sha.slice(0, 7)}; check out with fetch-depth: 0 instead`);
+  let files: Awaited<ReturnType<typeof readManifestTree>>["files"];
+  try {
+    ({ files } = await readManifestTree(source.client, source.repository, sha, source.paths));
+  } catch (error) {
+    if (!(error instanceof TreeTooLargeError)) throw error;
+    core.warning(`The API cannot give ${sha.slice(0, 7)} here: ${error.message}; check out with fetch-depth: 0 instead`);
     return undefined;
   }
   const scratch = await makeTempDir(source, sha.slice(0, 7));
   const dir = path.join(scratch, "tree");
   try {
-    for (let start = 0; start < wanted.length; start += API_CONCURRENCY) {
-      await Promise.all(
-        wanted.slice(start, start + API_CONCURRENCY).map(async (entry) => {
-          const blob = await client.rest.git.getBlob({ ...repository, file_sha: entry.sha });
-          const target = path.join(dir, ...entry.path.split("/"));
-          await mkdir(path.dirname(target), { recursive: true });
-          await writeFile(target, Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8"));
-        }),
-      );
+    await mkdir(dir, { recursive: true });
+    for (const { entry, content } of files) {
+      const target = path.join(dir, ...entry.path.split("/"));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, content);
     }
   } catch (error) {
     await rm(scratch, { recursive: true, force: true });
     throw error;
   }
-  await mkdir(dir, { recursive: true });
   return { dir, origin: "api", dispose: () => rm(scratch, { recursive: true, force: true }) };
-}
-
-/**
- * Regular files under the given paths (globs take everything) that the loader could read: manifest
- * extensions, and every file of a Kustomize directory (generators read other files too).
- */
-export function treeFilter(entries: readonly TreeEntry[], paths: readonly string[]): { path: string; sha: string }[] {
-  const blobs = entries.filter(
-    (entry): entry is TreeEntry & { path: string; sha: string } =>
-      entry.type === "blob" &&
-      entry.mode !== "120000" && // symlinks could point anywhere: never materialised
-      typeof entry.path === "string" &&
-      typeof entry.sha === "string" &&
-      (entry.size ?? 0) <= MAX_API_FILE &&
-      isSafeRelative(entry.path),
-  );
-  const kustomizeDirs = new Set(
-    blobs.filter((entry) => KUSTOMIZATION_FILES.includes(path.posix.basename(entry.path) as never)).map((e) => dirOf(e.path)),
-  );
-  const prefixes = paths.map((given) => path.posix.normalize(given.replaceAll("\\", "/")).replace(/\/+$/, ""));
-  const underPaths = (file: string) =>
-    prefixes.some((prefix) => prefix === "." || /[*?[{]/.test(prefix) || file === prefix || file.startsWith(`${prefix}/`));
-  return blobs
-    .filter((entry) => underPaths(entry.path) && (hasManifestExtension(entry.path) || kustomizeDirs.has(dirOf(entry.path))))
-    .map((entry) => ({ path: entry.path, sha: entry.sha }));
-}
-
-function dirOf(file: string): string {
-  return path.posix.dirname(file);
-}
-
-function isSafeRelative(file: string): boolean {
-  return !file.startsWith("/") && !file.split("/").some((segment) => segment === ".." || segment === "");
 }

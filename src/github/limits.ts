@@ -1,5 +1,5 @@
 /**
- * GitHub's size limits on what the Action sends, and the one way text is cut to fit them. Text from a
+ * GitHub's size limits on what the doors send, and the one way text is cut to fit them. Text from a
  * pull request (a finding's message quotes the manifest) can be any length; one string over a limit
  * makes GitHub refuse the whole request (422), and the report with it.
  *
@@ -19,8 +19,15 @@ export const ANNOTATION_TITLE_CHARACTERS = 255;
 export const ANNOTATION_RAW_DETAILS_BYTES = 64_000;
 /** `output.annotations`: `maxItems: 50` per request; the rest go in updates. */
 export const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * `output.title`: no documented limit. A title is one line on the pull request's checks list, so it
+ * is cut here rather than let a long cluster name or count phrase make it a paragraph.
+ */
+export const CHECK_RUN_TITLE_CHARACTERS = 250;
 /** `output.summary` and `output.text`: `maxLength: 65535`. */
 export const CHECK_RUN_TEXT_CHARACTERS = 65_535;
+/** A commit status's `description`: GitHub refuses a longer one. */
+export const STATUS_DESCRIPTION_CHARACTERS = 140;
 /** Issue comments, review comments and a review's body. */
 export const COMMENT_CHARACTERS = 65_536;
 /** The step summary file; a larger one is not shown. */
