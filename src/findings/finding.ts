@@ -1,4 +1,5 @@
 import type { Operation } from "fast-json-patch";
+import type { RenderedBy } from "../manifests/resource.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -24,6 +25,21 @@ export interface FindingResource {
   readonly name: string | null;
 }
 
+/**
+ * The document that holds the object a finding is about, as the loader recorded it (Resource.source):
+ * what a door needs to edit that object or suggest a change to it, without finding the resource again.
+ * For a rendered object it is the document the object came from, which is not the object as applied.
+ */
+export interface FindingDocument {
+  readonly file: string;
+  /** index of the YAML document in the file, 0-based */
+  readonly documentIndex: number;
+  /** index inside a `kind: List`, when the object is one of its items */
+  readonly listIndex?: number;
+  /** set when the object was rendered (Kustomize, Helm): its text is then no place to edit */
+  readonly renderedBy?: RenderedBy;
+}
+
 /** One thing a reviewer should look at: plain data, the same for every output. */
 export interface Finding {
   readonly rule: string;
@@ -37,6 +53,8 @@ export interface Finding {
   readonly fingerprint: string;
   /** JSON pointer of the field the finding is about, in the resource (or "" for the document) */
   readonly path: string;
+  /** absent for findings about the input itself (a file that did not parse), which have no object */
+  readonly document?: FindingDocument;
   /** JSON Patch against the resource, when the right change is certain */
   readonly fix?: Operation[];
   /** set whenever `fix` is: whether `--fix` applies it or only `--unsafe-fixes` */

@@ -1,5 +1,5 @@
 import type { Resource } from "../manifests/resource.js";
-import type { Finding, Severity } from "./finding.js";
+import type { Finding, FindingDocument, Severity } from "./finding.js";
 import { fingerprint } from "./fingerprint.js";
 import { semanticPath } from "./semantic-path.js";
 
@@ -33,5 +33,16 @@ export function resourceFinding(resource: Resource, hit: ResourceHit): Finding {
     message: hit.message,
     fingerprint: fingerprint(hit.rule, identity, hit.distinction === undefined ? where : `${hit.distinction}\u0000${where}`),
     path: hit.path,
+    document: documentOf(resource),
+  };
+}
+
+function documentOf(resource: Resource): FindingDocument {
+  const { file, documentIndex, listIndex } = resource.source;
+  return {
+    file,
+    documentIndex,
+    ...(listIndex !== undefined ? { listIndex } : {}),
+    ...(resource.renderedBy ? { renderedBy: resource.renderedBy } : {}),
   };
 }

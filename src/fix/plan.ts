@@ -5,8 +5,7 @@
 import jsonPatch, { type Operation } from "fast-json-patch";
 import type { EditTarget } from "../edit/index.js";
 import type { Finding } from "../findings/finding.js";
-import { FILES_SCOPE } from "../manifests/load.js";
-import type { KubeObject, Resource } from "../manifests/resource.js";
+import type { KubeObject, RenderedBy, Resource } from "../manifests/resource.js";
 import { mergeChanges } from "./merge.js";
 import { minimalPatch } from "./object-patch.js";
 
@@ -54,8 +53,8 @@ export function isSafeFix(finding: Finding): boolean {
 /**
  * Plans the fixes of `findings` on `resources` (as `check` returned them): the safe ones, and the
  * unsafe ones too when asked (the others are held back, and counted). Fixes on one object are
- * taken in report order; one that contradicts an earlier one is skipped and said so. Objects rendered
- * by Kustomize are never fixed: the text that made them is a base or a patch, not the rendering.
+ * taken in report order; one that contradicts an earlier one is skipped and said so. Rendered objects
+ * (Kustomize, Helm) are never fixed: the text that made them is a base, a patch or a template.
  */
 export function planFixes(findings: readonly Finding[], resources: readonly Resource[], options: PlanOptions = {}): FixPlan {
   const skipped: SkippedFix[] = [];
@@ -71,8 +70,8 @@ export function planFixes(findings: readonly Finding[], resources: readonly Reso
     const resource = locate(finding);
     if (!resource) {
       skipped.push({ finding, reason: "the object it is about was not found in the files read" });
-    } else if (resource.scope !== FILES_SCOPE) {
-      skipped.push({ finding, reason: "the object is rendered by Kustomize: fix the base or patch it comes from" });
+    } else if (resource.renderedBy) {
+      skipped.push({ finding, reason: RENDERED[resource.renderedBy.tool] });
     } else {
       byResource.set(resource, [...(byResource.get(resource) ?? []), finding]);
     }
@@ -142,26 +141,31 @@ export function mergeFixes(object: KubeObject, findings: readonly Finding[]): Me
   return { after: after as KubeObject, applied: applied.map((entry) => entry.finding), skipped };
 }
 
+const RENDERED: Record<RenderedBy["tool"], string> = {
+  kustomize: "the object is rendered by Kustomize: fix the base or patch it comes from",
+  helm: "the object is rendered by Helm: fix the chart template or values it comes from",
+};
+
 /**
- * Finds the resource a finding is about. Its identity narrows the candidates; where one file holds the
- * same identity twice (a duplicate), the finding's position, which the engine took from that
- * resource, decides.
+ * Finds the resource a finding is about by the document the finding carries. The identity must agree
+ * too: resources from another load of the files could hold another object at that place.
  */
 function resourceLocator(resources: readonly Resource[]): (finding: Finding) => Resource | undefined {
-  const byIdentity = new Map<string, Resource[]>();
-  const key = (apiVersion: unknown, kind: unknown, namespace: unknown, name: unknown) =>
-    JSON.stringify([apiVersion, kind, namespace ?? null, name]);
-  for (const resource of resources) {
-    const id = key(resource.apiVersion, resource.kind, resource.namespace, resource.name);
-    byIdentity.set(id, [...(byIdentity.get(id) ?? []), resource]);
-  }
-  return (finding) => {
-    const { apiVersion, kind, namespace, name } = finding.resource;
-    const candidates = byIdentity.get(key(apiVersion, kind, namespace, name)) ?? [];
-    return candidates.find((resource) => {
-      const at = resource.source.locate(finding.path);
-      return (at.file ?? resource.source.file) === finding.file && at.line === finding.line && at.column === finding.column;
-    });
+  const key = (file: string, documentIndex: number, listIndex: number | undefined) =>
+    JSON.stringify([file, documentIndex, listIndex ?? null]);
+  // a rendered object shares its source document with the same object of other renderings
+  const byDocument = Map.groupBy(resources, ({ source }) => key(source.file, source.documentIndex, source.listIndex));
+  return ({ document, resource: about }) => {
+    if (!document) return undefined;
+    return byDocument
+      .get(key(document.file, document.documentIndex, document.listIndex))
+      ?.find(
+        (resource) =>
+          resource.apiVersion === about.apiVersion &&
+          resource.kind === about.kind &&
+          (resource.namespace ?? null) === about.namespace &&
+          resource.name === about.name,
+      );
   };
 }
 

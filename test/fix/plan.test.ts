@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/findings/finding.js";
 import { applyFileFix, mergeFixes, planFixes } from "../../src/fix/index.js";
 import { parseManifestText } from "../../src/manifests/parse.js";
+import { DEFAULT_KUBERNETES_VERSION } from "../../src/rules/api-versions/api-data.js";
+import { runRules } from "../../src/rules/engine.js";
 import { checkText, fixText, linesAFixMayTouch, readObjects, yaml } from "./helpers.js";
 
 const DEPLOYMENT = yaml`
@@ -101,12 +103,16 @@ describe("planFixes", () => {
     const object = { spec: { x: 1 } };
     const same = finding("rule-a", [{ op: "replace", path: "/spec/x", value: 1 }]);
     const resource = checkText("apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec: { x: 1 }\n").resources;
-    const plan = planFixes([{ ...same, resource: { apiVersion: "v1", kind: "Pod", namespace: null, name: "p" } }], resource);
+    const plan = planFixes([{ ...same, document: { file: "app.yaml", documentIndex: 0 } }], resource);
     expect(mergeFixes(object, [same]).after).toEqual(object);
     expect(plan.files).toEqual([]);
     expect(plan.skipped.map((skip) => skip.reason)).toEqual(["its fix changes nothing"]);
-    const elsewhere = planFixes([{ ...same, line: 3 }], resource);
-    expect(elsewhere.skipped.map((skip) => skip.reason)).toEqual(["the object it is about was not found in the files read"]);
+    const notFound = ["the object it is about was not found in the files read"];
+    const elsewhere = planFixes([{ ...same, document: { file: "app.yaml", documentIndex: 1 } }], resource);
+    expect(elsewhere.skipped.map((skip) => skip.reason)).toEqual(notFound);
+    const another = { ...same, resource: { ...same.resource, name: "q" }, document: { file: "app.yaml", documentIndex: 0 } };
+    expect(planFixes([another], resource).skipped.map((skip) => skip.reason)).toEqual(notFound);
+    expect(planFixes([same], resource).skipped.map((skip) => skip.reason)).toEqual(notFound);
   });
 
   it("leaves a document with a duplicate key alone, with the engine's reason", () => {
@@ -175,8 +181,16 @@ describe("planFixes", () => {
       metadata: { name: web }
       spec: { minAvailable: 1, selector: { matchLabels: { app: web } } }
     `;
-    const rendered = parseManifestText(text, "overlays/prod/kustomization.yaml", "kustomize:overlays/prod").resources;
-    const { findings } = checkText(text, { file: "overlays/prod/kustomization.yaml" });
+    const renderedBy = { tool: "kustomize", root: "overlays/prod" } as const;
+    const rendered = parseManifestText(text, "base/pdb.yaml", "kustomize:overlays/prod").resources.map((r) => ({
+      ...r,
+      renderedBy,
+    }));
+    const findings = runRules(
+      { resources: rendered, problems: [], files: [] },
+      { kubernetesVersion: DEFAULT_KUBERNETES_VERSION },
+    );
+    expect(findings.map((f) => f.document)).toEqual([{ file: "base/pdb.yaml", documentIndex: 0, renderedBy }]);
     const plan = planFixes(findings, rendered);
     expect(plan.files).toEqual([]);
     expect(plan.skipped.map((s) => s.reason)).toEqual([
