@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import { SEVERITIES, type Severity } from "../src/findings/finding.js";
 import { parseKubeVersion } from "../src/k8s/versions.js";
+import type { ConfigLocation, FailOn } from "../src/review/index.js";
 
 export const DEFAULT_CONFIG = ".github/plumbline.yml";
 
@@ -10,7 +11,7 @@ export interface ActionInputs {
   readonly paths: readonly string[];
   readonly config: string;
   /** undefined: the configuration's `failOn` decides, else `error` */
-  readonly failOn: Severity | "none" | undefined;
+  readonly failOn: FailOn | undefined;
   readonly kubernetesVersion: string | undefined;
   readonly onlyNew: boolean;
   readonly comment: boolean;
@@ -41,7 +42,7 @@ export function readInputs(): ActionInputs {
     token,
     paths: splitPaths(core.getInput("paths")),
     config: core.getInput("config") || DEFAULT_CONFIG,
-    failOn: failOn ? (failOn as Severity | "none") : undefined,
+    failOn: failOn ? (failOn as FailOn) : undefined,
     kubernetesVersion: version ? version.replace(/^v/, "") : undefined,
     onlyNew: booleanInput("only-new", true),
     comment: booleanInput("comment", true),
@@ -70,7 +71,7 @@ function booleanInput(name: string, fallback: boolean): boolean {
   throw new InputValidationError(`${name} must be true or false, not "${value}"`);
 }
 
-/** The input when given, else the configuration file's `failOn`, else `error` (as the CLI does). */
-export function resolveFailOn(inputs: ActionInputs, configured: Severity | undefined): Severity | "none" {
-  return inputs.failOn ?? configured ?? "error";
+/** The `config` input, and the default file that may be absent. */
+export function configLocation(inputs: ActionInputs): ConfigLocation {
+  return { path: inputs.config, defaultPath: DEFAULT_CONFIG };
 }

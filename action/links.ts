@@ -1,5 +1,7 @@
-import { codeSpan } from "../src/report/markdown-escape.js";
+import type { ReviewLinks } from "../src/review/index.js";
 import type { Repository } from "./environment.js";
+
+export { shortSha } from "../src/review/index.js";
 
 export interface RepositoryLinks {
   readonly serverUrl: string;
@@ -18,11 +20,7 @@ export function blobUrl(links: RepositoryLinks, sha: string, file: string, line?
   return line && line > 0 ? `${base}#L${line}` : base;
 }
 
-/** A Markdown link whose text is a code span and whose URL is already encoded (parentheses included). */
-export function encodedCodeLink(text: string, url: string): string {
-  return `[${codeSpan(text)}](${url.replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)})`;
-}
-
-export function shortSha(sha: string): string {
-  return sha.slice(0, 7);
+/** GitHub's addresses for the forge-neutral review. */
+export function gitHubLinks(links: RepositoryLinks, runUrl: string | undefined): ReviewLinks {
+  return { file: (sha, file, line) => blobUrl(links, sha, file, line), run: runUrl };
 }

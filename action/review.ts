@@ -1,8 +1,9 @@
-import type { Repository } from "./environment.js";
+import * as core from "@actions/core";
 import { COMMENT_CHARACTERS, capCharacters } from "../src/github/limits.js";
+import { type InlineComment, postedFingerprints } from "../src/review/index.js";
+import type { Repository } from "./environment.js";
 import { isAuthoredBy } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
-import { type InlineComment, postedFingerprints } from "./review-comments.js";
 
 export interface ReviewTarget {
   readonly client: GitHubClient;
@@ -30,9 +31,25 @@ export async function listPostedFingerprints(target: ReviewTarget): Promise<Set<
 }
 
 /**
+ * Posts the planned inline comments as one review; true when they arrived. A 422 (GitHub refused a
+ * line after all) is a warning: the findings are then listed in the comment and annotated instead.
+ */
+export async function postInlineComments(target: ReviewTarget, comments: readonly InlineComment[], body: string): Promise<boolean> {
+  if (comments.length === 0) return true;
+  try {
+    await postReview(target, comments, body);
+    return true;
+  } catch (error) {
+    if ((error as { status?: number }).status !== 422) throw error;
+    core.warning(`GitHub refused the inline comments (${(error as Error).message}); they are listed in the comment instead`);
+    return false;
+  }
+}
+
+/**
  * One review holding every new inline comment, pinned to the head sha so the lines mean what they
- * meant when the diff was read. `COMMENT`, never `REQUEST_CHANGES`: the check run is the gate, and a
- * blocking review would outlive the findings it is about.
+ * meant when the diff was read. `COMMENT`, never `REQUEST_CHANGES`: the gate is the job's result,
+ * and a blocking review would outlive the findings it is about.
  */
 export async function postReview(target: ReviewTarget, comments: readonly InlineComment[], body: string): Promise<void> {
   const { client, repository, number, headSha } = target;

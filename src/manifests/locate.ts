@@ -45,18 +45,24 @@ export function createLocator(document: Document, base: Node, lineCounter: LineC
  */
 export function documentLocators(document: Document, lineCounter: LineCounter): (base: Node) => Locator {
   const index = indexPositions(document);
-  return (base) => {
-    const root: Entry = { offset: base.range?.[0] ?? 0, positions: index.get(base) };
-    return (pointer) => {
-      let entry = root;
-      for (const segment of parsePointer(pointer)) {
-        const next = entry.positions?.keys?.get(segment) ?? entry.positions?.items?.[Number(segment)];
-        if (!next) break;
-        entry = next;
-      }
-      const { line, col } = lineCounter.linePos(entry.offset);
-      return { line, column: col };
-    };
+  return (base) => locatorAt({ offset: base.range?.[0] ?? 0, positions: index.get(base) }, lineCounter);
+}
+
+/**
+ * A locator that holds only its entry and the line table. Made here, not inside `documentLocators`,
+ * because a closure keeps its whole enclosing scope alive: there that is the index, keyed by the
+ * syntax tree's nodes, so every locator kept its document's tree (most of a run's memory).
+ */
+function locatorAt(root: Entry, lineCounter: LineCounter): Locator {
+  return (pointer) => {
+    let entry = root;
+    for (const segment of parsePointer(pointer)) {
+      const next = entry.positions?.keys?.get(segment) ?? entry.positions?.items?.[Number(segment)];
+      if (!next) break;
+      entry = next;
+    }
+    const { line, col } = lineCounter.linePos(entry.offset);
+    return { line, column: col };
   };
 }
 

@@ -1,12 +1,11 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { type CheckResult, check } from "../src/check.js";
-import type { PlumblineConfig } from "../src/config/config.js";
-import { EMPTY_CONFIG } from "../src/config/config.js";
-import { ConfigError, parseConfig } from "../src/config/load.js";
-import { InputError } from "../src/manifests/inputs.js";
-import { DEFAULT_CONFIG } from "./inputs.js";
+import { type CheckResult, check } from "../../check.js";
+import type { PlumblineConfig } from "../../config/config.js";
+import { EMPTY_CONFIG } from "../../config/config.js";
+import { ConfigError, parseConfig } from "../../config/load.js";
+import { InputError } from "../../manifests/inputs.js";
 
 export interface AnalysisOptions {
   readonly paths: readonly string[];
@@ -14,15 +13,24 @@ export interface AnalysisOptions {
   readonly kubernetesVersion: string | undefined;
 }
 
+/** Where a door looks for the configuration: the file asked for, and the door's default one. */
+export interface ConfigLocation {
+  /** relative to the tree's root */
+  readonly path: string;
+  /** the door's default file (`.github/plumbline.yml` on GitHub): it may be absent, a named one may not */
+  readonly defaultPath: string;
+}
+
 /**
- * Reads `.github/plumbline.yml` (or the `config` input) from a tree. The default file may be absent;
- * a file the user named must exist. Errors name the file as it is in the repository.
+ * Reads the configuration file from a tree. The default file may be absent; a file the user named
+ * must exist. Errors name the file as it is in the repository.
  */
-export async function readConfig(dir: string, configPath: string): Promise<PlumblineConfig> {
+export async function readConfig(dir: string, location: ConfigLocation): Promise<PlumblineConfig> {
+  const configPath = location.path;
   const display = configPath.replaceAll("\\", "/");
   const absolute = path.resolve(dir, configPath);
   if (!existsSync(absolute)) {
-    if (path.normalize(configPath) === path.normalize(DEFAULT_CONFIG)) return EMPTY_CONFIG;
+    if (path.normalize(configPath) === path.normalize(location.defaultPath)) return EMPTY_CONFIG;
     throw new ConfigError(display, 0, 0, "the config input names a file that does not exist");
   }
   return parseConfig(await readFile(absolute, "utf8"), display);

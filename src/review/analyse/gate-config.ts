@@ -1,8 +1,8 @@
 import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { EMPTY_CONFIG, type PlumblineConfig } from "../src/config/config.js";
-import { ConfigError, parseConfig } from "../src/config/load.js";
-import { DEFAULT_CONFIG } from "./inputs.js";
+import { EMPTY_CONFIG, type PlumblineConfig } from "../../config/config.js";
+import { ConfigError, parseConfig } from "../../config/load.js";
+import type { ConfigLocation } from "./analyse.js";
 
 /**
  * Which configuration judges a pull request. Not the pull request's own: a pull request that sets
@@ -25,19 +25,20 @@ export interface ConfigChange {
 }
 
 /**
- * The base revision's configuration file (`configPath`, relative to each tree), compared with the
+ * The base revision's configuration file (`location.path`, relative to each tree), compared with the
  * head's. A file the base lacks is the default configuration. An invalid file on either side is a
  * ConfigError (the step fails): on the base the branch itself is broken; on the head the pull
  * request would break every run after its merge. Failing is never a way to pass the gate.
  */
-export async function gateConfig(headDir: string, baseDir: string | undefined, configPath: string): Promise<GateConfig> {
+export async function gateConfig(headDir: string, baseDir: string | undefined, location: ConfigLocation): Promise<GateConfig> {
+  const configPath = location.path;
   const file = configPath.replaceAll("\\", "/");
   if (baseDir === undefined) return { config: EMPTY_CONFIG, source: "defaults", change: undefined };
   const baseText = await readConfigText(baseDir, configPath);
   // the head's file does not judge, but a broken one would fail every run after merge: it fails now
   const headText = await readConfigText(headDir, configPath);
   if (headText !== undefined && headText !== baseText) parseConfig(headText, file);
-  if (baseText === undefined && headText === undefined && path.normalize(configPath) !== path.normalize(DEFAULT_CONFIG)) {
+  if (baseText === undefined && headText === undefined && path.normalize(configPath) !== path.normalize(location.defaultPath)) {
     throw new ConfigError(file, 0, 0, "the config input names a file that does not exist");
   }
   const config = baseText === undefined ? EMPTY_CONFIG : parseBase(baseText, file);

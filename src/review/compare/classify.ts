@@ -1,5 +1,4 @@
-import type { Finding, Severity } from "../src/findings/finding.js";
-import { severityRank } from "../src/findings/finding.js";
+import type { Finding } from "../../findings/finding.js";
 
 /** Findings of a pull request sorted by what the pull request did to them. */
 export interface Classified {
@@ -51,11 +50,4 @@ function countBy(findings: readonly Finding[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const finding of findings) counts.set(finding.fingerprint, (counts.get(finding.fingerprint) ?? 0) + 1);
   return counts;
-}
-
-/** Findings at or above `fail-on`; none when the gate is off. */
-export function failing(findings: readonly Finding[], failOn: Severity | "none"): Finding[] {
-  if (failOn === "none") return [];
-  const threshold = severityRank(failOn);
-  return findings.filter((finding) => severityRank(finding.severity) >= threshold);
 }

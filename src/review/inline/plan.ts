@@ -1,22 +1,23 @@
-import { type Suggestion, suggestionLabel } from "../src/edit/index.js";
-import type { Finding } from "../src/findings/finding.js";
-import { escapeMarkdown, severityLabel } from "../src/report/markdown.js";
-import { docsUrl } from "../src/rules/docs-url.js";
-import type { ChangedFile } from "./changed-files.js";
-import { hunkAt, inOneHunk } from "./diff-hunks.js";
-import { encodedCodeLink } from "./links.js";
+import type { Suggestion } from "../../edit/index.js";
+import type { Finding } from "../../findings/finding.js";
+import type { ChangedFile } from "../diff/changed-file.js";
+import { type Hunk, hunkAt, inOneHunk } from "../diff/hunks.js";
+import { commentBody } from "./body.js";
+import type { Suggester } from "./suggestions.js";
 
-/** Replace lines `startLine..endLine` (1-based, inclusive) of the head file with `lines` (src/edit's shape). */
-export type { Suggestion } from "../src/edit/index.js";
+export type { Suggestion } from "../../edit/index.js";
 
-/** One comment of the review, in the shape `pulls.createReview` takes. */
+/** One inline comment of the review, on the head revision's lines. */
 export interface InlineComment {
-  readonly fingerprint: string;
+  /** the findings it speaks for: several when one suggested change fixes them all */
+  readonly fingerprints: readonly string[];
   readonly path: string;
   readonly line: number;
   /** set for a suggestion spanning several lines */
   readonly startLine?: number;
   readonly body: string;
+  /** the change it suggests, if any */
+  readonly suggestion?: Suggestion;
 }
 
 export interface InlinePlan {
@@ -24,93 +25,100 @@ export interface InlinePlan {
   readonly comments: InlineComment[];
   /** findings already commented on an earlier run: not posted again */
   readonly alreadyPosted: Finding[];
-  /** findings on lines the diff does not show: they go to the sticky comment */
+  /** findings on lines the diff does not show: they go to the summary (and the annotations) */
   readonly outsideDiff: Finding[];
-  /** findings past the cap on inline comments: listed in the sticky comment only */
+  /** findings past the cap on inline comments: listed in the summary only */
   readonly overflow: Finding[];
 }
 
-/** A review is for reading: past this many inline comments per pull request, the table says the rest. */
+/** A review is for reading: past this many findings commented inline per change, the summary says the rest. */
 export const MAX_INLINE_COMMENTS = 50;
-
-const MARKER_PREFIX = "<!-- plumbline:finding:";
-const MARKER = /<!-- plumbline:finding:([0-9a-zA-Z_-]+) -->/g;
-
-/** The hidden marker that lets a later run recognise this finding's comment. */
-export function findingMarker(fingerprint: string): string {
-  return `${MARKER_PREFIX}${fingerprint} -->`;
-}
-
-/** Fingerprints named by the markers in existing review comments. */
-export function postedFingerprints(bodies: Iterable<string | undefined>): Set<string> {
-  const found = new Set<string>();
-  for (const body of bodies) for (const match of body?.matchAll(MARKER) ?? []) if (match[1]) found.add(match[1]);
-  return found;
-}
 
 /**
  * Decides which findings become inline comments: those on a line a hunk shows (GitHub rejects the
- * whole review for one line outside the diff), each at most once across runs, at most
- * MAX_INLINE_COMMENTS per pull request (errors first if the caller orders them so). A suggestion is only
- * attached when every line it replaces is in the same hunk; otherwise the comment goes without it.
+ * whole review for one line outside the diff), each at most once across runs, at most `max` per
+ * change (errors first if the caller orders them so).
+ *
+ * Suggestions: the fixes of one object are merged into one suggestion, carried by one comment that
+ * speaks for all its findings; where that merged change does not fit in one hunk, each finding gets
+ * its own. A suggestion is attached only when every line it replaces is in one hunk and no other
+ * suggestion of the review touches those lines, so every suggestion applies on top of the others.
  */
 export function planInlineComments(
   findings: readonly Finding[],
   changed: ReadonlyMap<string, ChangedFile>,
   posted: ReadonlySet<string>,
-  suggest: (finding: Finding) => Suggestion | undefined,
+  suggester: Suggester | undefined,
+  max = MAX_INLINE_COMMENTS,
 ): InlinePlan {
-  const comments: InlineComment[] = [];
   const alreadyPosted: Finding[] = [];
   const outsideDiff: Finding[] = [];
   const overflow: Finding[] = [];
-  const room = Math.max(0, MAX_INLINE_COMMENTS - posted.size);
+  const commentable: Finding[] = [];
+  const room = Math.max(0, max - posted.size);
   const planned = new Set<string>();
   for (const finding of findings) {
-    const hunks = changed.get(finding.file)?.hunks ?? [];
-    if (!hunkAt(hunks, finding.line)) {
-      outsideDiff.push(finding);
+    if (!hunkAt(hunksOf(changed, finding.file), finding.line)) outsideDiff.push(finding);
+    else if (posted.has(finding.fingerprint) || planned.has(finding.fingerprint)) alreadyPosted.push(finding);
+    else if (planned.size >= room) overflow.push(finding);
+    else {
+      planned.add(finding.fingerprint);
+      commentable.push(finding);
+    }
+  }
+  const claims = new LineClaims();
+  const groupOf = new Map<Finding, { findings: readonly Finding[]; suggestion: Suggestion }>();
+  for (const group of suggester?.merged(commentable) ?? []) {
+    const { startLine, endLine } = group.suggestion;
+    if (!inOneHunk(hunksOf(changed, group.file), startLine, endLine) || !claims.claim(group.file, startLine, endLine)) continue;
+    const members = commentable.filter((finding) => group.findings.includes(finding));
+    for (const finding of members) groupOf.set(finding, { findings: members, suggestion: group.suggestion });
+  }
+  const comments: InlineComment[] = [];
+  for (const finding of commentable) {
+    const group = groupOf.get(finding);
+    if (group) {
+      // the group's comment goes where its first finding would have gone; the others are in it
+      if (group.findings[0] === finding) comments.push(comment(finding.file, group.findings, group.suggestion, finding.line));
       continue;
     }
-    if (posted.has(finding.fingerprint) || planned.has(finding.fingerprint)) {
-      alreadyPosted.push(finding);
-      continue;
-    }
-    if (comments.length >= room) {
-      overflow.push(finding);
-      continue;
-    }
-    planned.add(finding.fingerprint);
-    const suggestion = suggest(finding);
-    const usable = suggestion && inOneHunk(hunks, suggestion.startLine, suggestion.endLine) ? suggestion : undefined;
-    const line = usable ? usable.endLine : finding.line;
-    const startLine = usable && usable.startLine < usable.endLine ? usable.startLine : undefined;
-    comments.push({
-      fingerprint: finding.fingerprint,
-      path: finding.file,
-      line,
-      ...(startLine !== undefined ? { startLine } : {}),
-      body: commentBody(finding, usable),
-    });
+    const single = finding.fix && suggester ? suggester.single(finding) : undefined;
+    const usable =
+      single &&
+      inOneHunk(hunksOf(changed, finding.file), single.startLine, single.endLine) &&
+      claims.claim(finding.file, single.startLine, single.endLine)
+        ? single
+        : undefined;
+    comments.push(comment(finding.file, [finding], usable, finding.line));
   }
   return { comments, alreadyPosted, outsideDiff, overflow };
 }
 
-/** Marker, severity, rule (linked to its documentation), message, and the suggested change. */
-export function commentBody(finding: Finding, suggestion: Suggestion | undefined): string {
-  const parts = [
-    findingMarker(finding.fingerprint),
-    `**${severityLabel(finding.severity)}** · ${encodedCodeLink(finding.rule, docsUrl(finding.rule))}`,
-    "",
-    escapeMarkdown(finding.message),
-  ];
-  if (suggestion) parts.push("", suggestionLabel(finding.fixApplicability), suggestionBlock(suggestion.lines));
-  return parts.join("\n");
+function comment(path: string, findings: readonly Finding[], suggestion: Suggestion | undefined, line: number): InlineComment {
+  return {
+    fingerprints: findings.map((finding) => finding.fingerprint),
+    path,
+    // a suggestion's comment sits on the lines it replaces
+    line: suggestion ? suggestion.endLine : line,
+    ...(suggestion && suggestion.startLine < suggestion.endLine ? { startLine: suggestion.startLine } : {}),
+    body: commentBody(findings, suggestion),
+    ...(suggestion ? { suggestion } : {}),
+  };
 }
 
-/** A ```suggestion block; the fence is longer than any backtick run in the replacement. */
-export function suggestionBlock(lines: readonly string[]): string {
-  const longest = Math.max(2, ...lines.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))));
-  const fence = "`".repeat(longest + 1);
-  return [`${fence}suggestion`, ...lines, fence].join("\n");
+function hunksOf(changed: ReadonlyMap<string, ChangedFile>, file: string): readonly Hunk[] {
+  return changed.get(file)?.hunks ?? [];
+}
+
+/** The lines each file's suggestions replace: two suggestions on one line cannot both be applied. */
+class LineClaims {
+  private readonly taken = new Map<string, Array<[number, number]>>();
+
+  claim(file: string, start: number, end: number): boolean {
+    const ranges = this.taken.get(file) ?? [];
+    if (ranges.some(([from, to]) => start <= to && from <= end)) return false;
+    ranges.push([start, end]);
+    this.taken.set(file, ranges);
+    return true;
+  }
 }

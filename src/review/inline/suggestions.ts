@@ -1,45 +1,62 @@
-import * as core from "@actions/core";
-import type { CheckResult } from "../src/check.js";
-import { suggestionFor } from "../src/edit/index.js";
-import type { Finding } from "../src/findings/finding.js";
-import type { Resource } from "../src/manifests/resource.js";
-import type { HeadFiles } from "./head-files.js";
-import type { Suggestion } from "./review-comments.js";
+import { applyPatchesToYaml, EditError, type Suggestion, suggestionFromResult } from "../../edit/index.js";
+import type { Finding } from "../../findings/finding.js";
+import { planFixes } from "../../fix/index.js";
+import type { Resource } from "../../manifests/resource.js";
 
-/**
- * Turns a finding's JSON Patch fix into a suggested change of the head file's lines, through the one
- * edit engine (src/edit). Only for objects written as they are in their file: a Kustomize rendering
- * differs from any one file, so a patch against it is no edit of the text under review.
- */
-export function suggesterFor(head: CheckResult, files: HeadFiles): (finding: Finding) => Suggestion | undefined {
-  return (finding) => {
-    if (!finding.fix || finding.fix.length === 0) return undefined;
-    const resource = head.manifests.resources.find((candidate) => isPlainSourceOf(candidate, finding));
-    const text = files.text(finding.file);
-    if (!resource || text === undefined) return undefined;
-    try {
-      const target = {
-        documentIndex: resource.source.documentIndex,
-        ...(resource.source.listIndex !== undefined ? { listIndex: resource.source.listIndex } : {}),
-      };
-      return suggestionFor(text, target, finding.fix);
-    } catch (error) {
-      // the edit engine declines what it cannot do faithfully: the comment then goes without a suggestion
-      core.debug(`no suggestion for ${finding.rule} at ${finding.file}:${finding.line}: ${(error as Error).message}`);
-      return undefined;
-    }
-  };
+/** The head revision's file texts, read by the door: for suggestions and for placing comments. */
+export interface HeadTexts {
+  text(file: string): string | undefined;
+  /** the number of the file's last line (a trailing line break starts no new line) */
+  lastLine(file: string): number | undefined;
 }
 
-function isPlainSourceOf(resource: Resource, finding: Finding): boolean {
-  return (
-    // a rendered object's text in its source file is not the object as applied, so a suggestion made
-    // from it could be wrong; the loader marks every rendering (Kustomize, Helm) with renderedBy
-    resource.renderedBy === undefined &&
-    resource.source.file === finding.file &&
-    resource.apiVersion === finding.resource.apiVersion &&
-    resource.kind === finding.resource.kind &&
-    resource.name === finding.resource.name &&
-    (resource.namespace ?? null) === finding.resource.namespace
-  );
+/** One suggested change of the head file's lines, and the findings whose fixes it makes. */
+export interface FixSuggestion {
+  readonly file: string;
+  readonly findings: readonly Finding[];
+  readonly suggestion: Suggestion;
+}
+
+export interface Suggester {
+  /**
+   * The fixes of `findings`, merged object by object into one suggestion each, exactly as
+   * `plumbline check --fix --unsafe-fixes` merges them (src/fix): GitHub applies one suggestion per
+   * line in a batch, so three fixes of one container must arrive as one block, not three.
+   */
+  merged(findings: readonly Finding[]): FixSuggestion[];
+  /** one finding's fix alone */
+  single(finding: Finding): Suggestion | undefined;
+}
+
+/**
+ * Turns findings' JSON Patch fixes into suggested changes of the head file's lines, through the fix
+ * planner (src/fix: which object, merged how, never a Kustomize rendering) and the one edit engine
+ * (src/edit). What either declines goes without a suggestion; `declined` hears why.
+ */
+export function suggesterFor(
+  resources: readonly Resource[],
+  files: HeadTexts,
+  declined: (finding: Finding, reason: string) => void = () => {},
+): Suggester {
+  const merged = (findings: readonly Finding[]): FixSuggestion[] => {
+    const plan = planFixes(findings, resources, { unsafe: true });
+    for (const skipped of plan.skipped) declined(skipped.finding, skipped.reason);
+    const suggestions: FixSuggestion[] = [];
+    for (const file of plan.files) {
+      const text = files.text(file.file);
+      if (text === undefined) continue;
+      for (const object of file.objects) {
+        try {
+          const suggestion = suggestionFromResult(text, applyPatchesToYaml(text, [{ target: object.target, ops: object.ops }]));
+          if (suggestion) suggestions.push({ file: file.file, findings: object.findings, suggestion });
+        } catch (error) {
+          // the edit engine declines what it cannot do faithfully: the comment then goes without a suggestion
+          if (!(error instanceof EditError)) throw error;
+          for (const finding of object.findings) declined(finding, error.message);
+        }
+      }
+    }
+    return suggestions;
+  };
+  return { merged, single: (finding) => merged([finding])[0]?.suggestion };
 }

@@ -1,18 +1,18 @@
-import type { Summary } from "../src/check.js";
-import { type Finding, SEVERITIES, type Severity } from "../src/findings/finding.js";
-import { plural } from "../src/plural.js";
-import { codeSpan, escapeMarkdown, resourceName, severityCounts, severityLabel } from "../src/report/markdown.js";
-import { TOOL } from "../src/report/tool.js";
-import { docsUrl } from "../src/rules/docs-url.js";
-import type { Classified } from "./classify.js";
-import type { ConfigChange, GateConfig } from "./gate-config.js";
-import { blobUrl, encodedCodeLink, type RepositoryLinks, shortSha } from "./links.js";
-import { type BudgetTable, hardLimit, rowsThatFit } from "../src/report/markdown-budget.js";
-import { scoreChange } from "./score.js";
+import type { Summary } from "../../check.js";
+import { type Finding, SEVERITIES } from "../../findings/finding.js";
+import { plural } from "../../plural.js";
+import { type BudgetTable, hardLimit, rowsThatFit } from "../../report/markdown-budget.js";
+import { codeSpan, escapeMarkdown, resourceName, severityLabel } from "../../report/markdown.js";
+import { docsUrl } from "../../rules/docs-url.js";
+import type { ConfigChange, GateConfig } from "../analyse/gate-config.js";
+import type { Classified } from "../compare/classify.js";
+import type { FailOn } from "../gate/verdict.js";
+import { footer, headline } from "./headline.js";
+import { encodedCodeLink, type ReviewLinks } from "./links.js";
 
 /** Everything the pull request report shows: decided before rendering, plain data. */
 export interface PullRequestReport {
-  readonly links: RepositoryLinks;
+  readonly links: ReviewLinks;
   readonly baseSha: string;
   readonly headSha: string;
   readonly head: Summary;
@@ -20,7 +20,7 @@ export interface PullRequestReport {
   readonly base: Summary | undefined;
   readonly classified: Classified;
   readonly onlyNew: boolean;
-  readonly failOn: Severity | "none";
+  readonly failOn: FailOn;
   /** the findings that fail the gate */
   readonly failing: readonly Finding[];
   readonly changedFiles: ReadonlySet<string>;
@@ -28,7 +28,6 @@ export interface PullRequestReport {
   readonly inline: ReadonlySet<string>;
   /** fingerprints of findings on lines the diff does not show */
   readonly outsideDiff: ReadonlySet<string>;
-  readonly runUrl: string | undefined;
   /** the pull request changes the configuration file: it does not judge itself */
   readonly configChange?: ConfigChange | undefined;
   /** `defaults`: the base revision could not be read, so neither could its configuration */
@@ -82,51 +81,6 @@ export function renderPullRequestReport(report: PullRequestReport, limit: number
   return hardLimit(body, limit, "…the report was cut here: see the job summary for the rest.");
 }
 
-function headline(report: PullRequestReport): string[] {
-  const { introduced, fixed, existing } = report.classified;
-  const icon = report.failing.length > 0 ? "🔴" : introduced.length > 0 ? "🟡" : "✅";
-  const title = introduced.length > 0 ? plural(introduced.length, "new finding") : "no new findings";
-  const lines = [`### ${icon} Plumbline: ${title}`, ""];
-  const score = scoreChange(report.head, report.base);
-  if (score) lines.push(`**${capitalise(score)}**`, "");
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, introduced.filter((f) => f.severity === s).length]));
-  lines.push(
-    `**${introduced.length} new** (${severityCounts(counts as Record<Severity, number>)}) · **${fixed.length} fixed** · ${existing.length} already there`,
-    "",
-    gateLine(report),
-    "",
-  );
-  if (!report.base) {
-    lines.push(
-      "> [!WARNING]",
-      "> The base revision could not be read, so every finding in a changed file counts as new. Check out with `fetch-depth: 0` to compare properly.",
-      ...(report.configSource === "defaults"
-        ? [">", "> Its configuration could not be read either: this pull request is judged under Plumbline's defaults."]
-        : []),
-      "",
-    );
-  }
-  if (report.configChange) lines.push(...configChangeNote(report.configChange), "");
-  return lines;
-}
-
-/** A pull request that edits the configuration is told that its edit does not judge it. */
-function configChangeNote(change: ConfigChange): string[] {
-  const verb = change.how === "added" ? "adds" : change.how === "removed" ? "removes" : "changes";
-  const lines = [
-    "> [!NOTE]",
-    `> This pull request ${verb} Plumbline's configuration (${codeSpan(change.file)}); it takes effect after merge. Its findings are judged under the base branch's configuration.`,
-  ];
-  return lines;
-}
-
-function gateLine(report: PullRequestReport): string {
-  if (report.failOn === "none") return "The gate is off (`fail-on: none`).";
-  const which = report.onlyNew ? "new finding" : "finding";
-  if (report.failing.length === 0) return `✅ Passes: no ${which} at or above \`${report.failOn}\`.`;
-  return `❌ Fails: ${plural(report.failing.length, which)} at or above \`${report.failOn}\`.`;
-}
-
 function inlineNote(report: PullRequestReport): string {
   const { introduced } = report.classified;
   const inline = introduced.filter((f) => report.inline.has(f.fingerprint)).length;
@@ -141,16 +95,10 @@ function inlineNote(report: PullRequestReport): string {
   return `\nOf these, ${parts.join("; ")}.`;
 }
 
-function footer(report: PullRequestReport): string {
-  const run = report.runUrl ? ` · [workflow run](${report.runUrl})` : "";
-  const base = report.base ? `compared ${shortSha(report.baseSha)} (base) with` : "checked";
-  return `<sub>${TOOL.name} ${escapeMarkdown(TOOL.version)} · ${base} ${shortSha(report.headSha)} (head), Kubernetes ${escapeMarkdown(report.head.kubernetesVersion)}${run}</sub>`;
-}
-
 function findingRow(report: PullRequestReport, finding: Finding, sha: string): string {
   const cells = [
     severityLabel(finding.severity),
-    encodedCodeLink(`${finding.file}:${finding.line}`, blobUrl(report.links, sha, finding.file, finding.line)),
+    encodedCodeLink(`${finding.file}:${finding.line}`, report.links.file(sha, finding.file, finding.line)),
     encodedCodeLink(finding.rule, docsUrl(finding.rule)),
     codeSpan(resourceName(finding.resource)),
     escapeMarkdown(finding.message),
@@ -173,8 +121,4 @@ function renderTable(table: BudgetTable, kept: number): string {
 /** Errors first, then file order (the core's order) within a severity. */
 export function bySeverity(findings: readonly Finding[]): Finding[] {
   return SEVERITIES.flatMap((severity) => findings.filter((finding) => finding.severity === severity));
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

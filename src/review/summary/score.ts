@@ -1,4 +1,4 @@
-import type { Summary } from "../src/check.js";
+import type { Summary } from "../../check.js";
 
 /** The overall readiness score of an analysis; undefined when there was no analysis (no base). */
 export function readinessScore(summary: Summary | undefined): number | undefined {
