@@ -40,6 +40,22 @@ export interface FindingDocument {
   readonly renderedBy?: RenderedBy;
 }
 
+/**
+ * Where the value behind a finding was set, when that is another file than the finding's: the Helm
+ * values line a template took it from. A fix of the finding edits this line, not the template.
+ */
+export interface ValueSource {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** JSON pointer of the value in that file's YAML document */
+  readonly pointer: string;
+  /** the field of the resource (JSON pointer) that value became: a fix at or below it edits `pointer` instead */
+  readonly field: string;
+  /** false when the value is only part of the field (`image: "{{ .repository }}:{{ .tag }}"`): named, never fixed */
+  readonly exact: boolean;
+}
+
 /** One thing a reviewer should look at: plain data, the same for every output. */
 export interface Finding {
   readonly rule: string;
@@ -59,6 +75,8 @@ export interface Finding {
   readonly fix?: Operation[];
   /** set whenever `fix` is: whether `--fix` applies it or only `--unsafe-fixes` */
   readonly fixApplicability?: FixApplicability;
+  /** the values file and line that set the field, for an object a Helm chart rendered */
+  readonly valueSource?: ValueSource;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

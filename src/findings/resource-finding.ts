@@ -1,3 +1,4 @@
+import { helmContext } from "../helm/finding-context.js";
 import type { Resource } from "../manifests/resource.js";
 import type { Finding, FindingDocument, Severity } from "./finding.js";
 import { fingerprint } from "./fingerprint.js";
@@ -23,6 +24,11 @@ export function resourceFinding(resource: Resource, hit: ResourceHit): Finding {
     name: resource.name,
   };
   const where = semanticPath(resource.object, hit.path);
+  // a Helm value set is judged on its own: its findings name it, and keep their own fingerprints
+  const context = helmContext(resource.renderedBy);
+  const valueSet = resource.renderedBy?.valueSet;
+  const distinction = valueSet === undefined ? hit.distinction : `${valueSet}\u0000${hit.distinction ?? ""}`;
+  const valueSource = resource.source.valueSource?.(hit.path);
   return {
     rule: hit.rule,
     severity: hit.severity,
@@ -30,9 +36,10 @@ export function resourceFinding(resource: Resource, hit: ResourceHit): Finding {
     line,
     column,
     resource: identity,
-    message: hit.message,
-    fingerprint: fingerprint(hit.rule, identity, hit.distinction === undefined ? where : `${hit.distinction}\u0000${where}`),
+    message: `${hit.message}${context}`,
+    fingerprint: fingerprint(hit.rule, identity, distinction === undefined ? where : `${distinction}\u0000${where}`),
     path: hit.path,
+    ...(valueSource ? { valueSource } : {}),
     document: documentOf(resource),
   };
 }

@@ -1,5 +1,7 @@
 /** The shapes the loader hands to everything after it. Plain data plus one lookup function. */
 
+import type { ValueSource } from "../findings/finding.js";
+
 export type KubeObject = Record<string, unknown>;
 
 /** A mapping (not null, not a list): what parsed YAML gives for an object. */
@@ -34,6 +36,8 @@ export interface ResourceSource {
    * when the field is absent. Rendered resources (Kustomize) point at their source document.
    */
   readonly locate: (pointer: string) => SourceLocation;
+  /** Helm: the values file and line that set the field, when a template took it from `.Values` */
+  readonly valueSource?: (pointer: string) => ValueSource | undefined;
 }
 
 /**
@@ -48,6 +52,10 @@ export interface RenderedBy {
   readonly root: string;
   /** Helm only: the release name the chart was rendered with */
   readonly release?: string;
+  /** Helm only: the value set, as findings name it (each is judged on its own, like an overlay) */
+  readonly valueSet?: string;
+  /** Helm only: the `helm.sh/hook` events when the object is a hook or a chart test */
+  readonly hook?: string;
 }
 
 export interface Resource extends ResourceId {
@@ -80,7 +88,11 @@ export interface LoadProblem {
     /** a Go/Helm template: not a manifest until rendered */
     | "template"
     /** a symbolic link that was not followed (outside the root, a loop, dangling) */
-    | "symlink";
+    | "symlink"
+    /** `helm template` failed */
+    | "helm-failed"
+    /** a Helm chart, and no helm on PATH to render it */
+    | "no-helm";
   readonly file: string;
   readonly line: number;
   readonly column: number;
@@ -101,6 +113,8 @@ const HIDES_APPLIED_OBJECTS: ReadonlySet<LoadProblem["kind"]> = new Set([
   "unreadable",
   "not-rendered",
   "build-failed",
+  "helm-failed",
+  "no-helm",
 ]);
 
 export function hidesAppliedObjects(problem: LoadProblem): boolean {
