@@ -20,6 +20,8 @@ Options:
       --fix                                apply the safe fixes findings carry to the files, then report what is left
       --unsafe-fixes                       with --fix: apply unsafe fixes too (they can stop an image starting)
       --dry-run                            with --fix: print the fixes as a unified diff, write nothing
+      --sarif-category <name>              with --format sarif: code scanning category (automationDetails.id),
+                                           to tell apart several uploads for one repository
   -h, --help                               show this help
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
@@ -46,6 +48,8 @@ export interface CheckArgs {
   readonly dryRun: boolean;
   /** with fix: make unsafe fixes too */
   readonly unsafeFixes: boolean;
+  /** SARIF's automationDetails.id */
+  readonly sarifCategory?: string;
 }
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
@@ -64,6 +68,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
       fix: { type: "boolean", default: false },
       "dry-run": { type: "boolean", default: false },
       "unsafe-fixes": { type: "boolean", default: false },
+      "sarif-category": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -75,6 +80,8 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
   const paths = positionals.length > 0 ? positionals : ["."];
   checkFixFlags(values.fix, values["dry-run"], format, paths);
   if (values["unsafe-fixes"] && !values.fix) throw new UsageError("--unsafe-fixes only goes with --fix");
+  const sarifCategory = values["sarif-category"];
+  if (sarifCategory !== undefined) checkSarifCategory(sarifCategory, format);
   return {
     help: values.help,
     paths,
@@ -84,6 +91,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     dryRun: values["dry-run"],
     unsafeFixes: values["unsafe-fixes"],
     ...(values.output !== undefined ? { output: values.output } : {}),
+    ...(sarifCategory !== undefined ? { sarifCategory } : {}),
     ...(values["fail-on"] !== undefined ? { failOn: parseFailOn(values["fail-on"]) } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values["kubernetes-version"] !== undefined ? { kubernetesVersion: parseVersionFlag(values["kubernetes-version"]) } : {}),
@@ -97,6 +105,17 @@ function checkFixFlags(fix: boolean, dryRun: boolean, format: ReportFormat, path
   if (dryRun && format !== "text") throw new UsageError("--dry-run prints a diff instead of the report: leave out --format");
   if (fix && !dryRun && paths.includes("-")) {
     throw new UsageError("--fix cannot change what comes in on stdin: add --dry-run to print the diff instead");
+  }
+}
+
+/** A category names an analysis in GitHub's UI: visible text, not empty, no control characters. */
+function checkSarifCategory(category: string, format: ReportFormat): void {
+  if (format !== "sarif") throw new UsageError("--sarif-category only goes with --format sarif");
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  if (category.trim() === "" || /[\u0000-\u001f\u007f]/.test(category) || category.length > 256) {
+    throw new UsageError(
+      `--sarif-category must be a short name such as "plumbline/prod", not "${JSON.stringify(category).slice(1, -1)}"`,
+    );
   }
 }
 

@@ -7,7 +7,8 @@ import { repositoryUri } from "../report/artifact-uri.js";
 import { renderReport } from "../report/render.js";
 import { printable } from "../report/text.js";
 import { CHECK_HELP, type FailOn, parseCheckArgs } from "./check-args.js";
-import { type CliIo, EXIT, useColor } from "./io.js";
+import { type CliIo, EXIT, terminalColumns, useColor } from "./io.js";
+import { readSarifSources } from "./sarif-sources.js";
 import { writeReport } from "./write-output.js";
 
 export { CHECK_HELP } from "./check-args.js";
@@ -49,10 +50,19 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   if (result.manifests.resources.length === 0 && result.findings.length === 0)
     io.stderr(nothingChecked(args.paths, result.manifests.files.length));
   const toFile = args.output !== undefined && args.output !== "-";
+  const columns = toFile ? undefined : terminalColumns(io);
   const report = renderReport(args.format, result, {
     // a file is read later by something else: never escape codes in it
     color: !args.noColor && !toFile && useColor(io),
+    ...(columns !== undefined ? { columns } : {}),
     uriFor: (file) => repositoryUri(file, { cwd: io.cwd, root }),
+    ...(args.format === "sarif"
+      ? {
+          sources: await readSarifSources(result, { cwd: io.cwd, stdin }),
+          root,
+          ...(args.sarifCategory !== undefined ? { sarifCategory: args.sarifCategory } : {}),
+        }
+      : {}),
   });
   await emit(report, args.output, io);
   return exitCode(result.findings, failOn);

@@ -7,6 +7,10 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stdoutIsTty: boolean;
+  /** stderr is a terminal: progress lines go there only then */
+  readonly stderrIsTty?: boolean;
+  /** the terminal's width, when stdout is one */
+  readonly columns?: number;
   readonly readStdin: () => Promise<string>;
 }
 
@@ -23,6 +27,8 @@ export function processIo(): CliIo {
     stdout: (chunk) => process.stdout.write(chunk),
     stderr: (chunk) => process.stderr.write(chunk),
     stdoutIsTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     readStdin: () => text(process.stdin),
   };
 }
@@ -37,6 +43,16 @@ export function useColor(io: CliIo): boolean {
   if (force) return force !== "0" && force.toLowerCase() !== "false";
   if (io.env.TERM === "dumb") return false;
   return io.stdoutIsTty;
+}
+
+/**
+ * The width to lay text out for: COLUMNS when set (the shell's, or a test's), else the terminal's;
+ * undefined when writing to a pipe or file, where lines stay whole for grep.
+ */
+export function terminalColumns(io: CliIo): number | undefined {
+  const fromEnv = Number(io.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return Math.max(40, fromEnv);
+  return io.stdoutIsTty && io.columns ? Math.max(40, io.columns) : undefined;
 }
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;

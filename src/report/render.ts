@@ -1,7 +1,8 @@
 import type { CheckResult } from "../check.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
-import { renderSarif } from "./sarif.js";
+import type { SarifSources } from "./sarif.js";
+import { renderCheckSarif } from "./sarif-check.js";
 import { renderText } from "./text.js";
 
 export const REPORT_FORMATS = ["text", "json", "sarif", "markdown"] as const;
@@ -10,8 +11,16 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface RenderOptions {
   /** ANSI colour in the text report */
   readonly color: boolean;
+  /** text: the terminal's width in columns (undefined: not a terminal, lines are not wrapped) */
+  readonly columns?: number;
   /** SARIF: a finding's file as a URI relative to the repository root (default: the file as given) */
   readonly uriFor?: (file: string) => string;
+  /** SARIF: the files' texts (line hashes, regions, fixes) */
+  readonly sources?: SarifSources;
+  /** SARIF: code scanning's category (`--sarif-category`) */
+  readonly sarifCategory?: string;
+  /** SARIF: the repository root's absolute path */
+  readonly root?: string;
 }
 
 export function isReportFormat(value: string): value is ReportFormat {
@@ -25,7 +34,12 @@ export function renderReport(format: ReportFormat, result: CheckResult, options:
     case "text":
       return renderText(result.findings, result.summary, options);
     case "sarif":
-      return renderSarif(result.findings, options.uriFor ? { uriFor: options.uriFor } : {});
+      return renderCheckSarif(result, {
+        ...(options.uriFor ? { uriFor: options.uriFor } : {}),
+        ...(options.sources ? { sources: options.sources } : {}),
+        ...(options.sarifCategory !== undefined ? { category: options.sarifCategory } : {}),
+        ...(options.root !== undefined ? { root: options.root } : {}),
+      });
     case "markdown":
       return renderMarkdown(result.findings, result.summary);
   }

@@ -1,16 +1,30 @@
-import type { Finding, Severity } from "../findings/finding.js";
-import { docsUrl } from "../rules/docs-url.js";
+import { pathToFileURL } from "node:url";
+import type { EditTarget } from "../edit/index.js";
+import type { Finding } from "../findings/finding.js";
 import { ALL_RULES } from "../rules/registry.js";
 import { artifactUri } from "./artifact-uri.js";
+import { artifactLocation, SRCROOT, sarifResult } from "./sarif-results.js";
+import { configuredRules, ruleDescriptor, type SarifRule } from "./sarif-rules.js";
+import { SourceView } from "./sarif-source.js";
 import { TOOL } from "./tool.js";
 
-/** The rule metadata SARIF describes: the same for object rules and input rules. */
-export interface SarifRule {
-  readonly id: string;
-  readonly title: string;
-  readonly severity: Severity;
-  readonly category: string;
-  readonly why: string;
+export { FINGERPRINT_KEY, LINE_HASH_KEY, SRCROOT } from "./sarif-results.js";
+export type { SarifRule } from "./sarif-rules.js";
+
+/** The files the findings are in, as the run read them: for line hashes, regions' ends and fixes. */
+export interface SarifSources {
+  /** the file's text, or undefined when it cannot be had (binary, gone, too large) */
+  readonly text: (file: string) => string | undefined;
+  /** the object a finding's fix edits, when its file holds it as written (never a rendering) */
+  readonly target?: (finding: Finding) => EditTarget | undefined;
+}
+
+/** Something about the run rather than the manifests (a missing kubectl): a notification, never an alert. */
+export interface SarifNotification {
+  readonly level: "error" | "warning" | "note";
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
 }
 
 export interface SarifOptions {
@@ -20,32 +34,43 @@ export interface SarifOptions {
   readonly version?: string;
   /** turns a finding's file into the URI GitHub resolves against the repository root */
   readonly uriFor?: (file: string) => string;
+  readonly sources?: SarifSources;
+  /** findings an annotation waives, with it: shown as suppressed results */
+  readonly suppressed?: readonly { readonly finding: Finding; readonly annotation: string }[];
+  readonly notifications?: readonly SarifNotification[];
+  /** code scanning's category (`automationDetails.id`): tells apart several analyses of one repository */
+  readonly category?: string;
+  /** absolute path of the repository root, what `%SRCROOT%` stands for */
+  readonly root?: string;
 }
-
-/** Key of `partialFingerprints`: versioned so that a new fingerprint scheme never matches an old alert. */
-export const FINGERPRINT_KEY = "plumbline/v1";
-
-/** Anchor of every relative artifact URI: the checkout root, which is where code scanning resolves it. */
-export const SRCROOT = "%SRCROOT%";
-
-const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
-
-/**
- * GitHub ranks alerts tagged `security` by this CVSS-like score (as a string): high, medium, low.
- * Other categories are quality findings and keep the plain error/warning/note levels.
- */
-const SECURITY_SEVERITY: Record<Severity, string> = { error: "8.0", warning: "5.0", info: "2.0" };
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif) and any other consumer.
- * Only what GitHub documents as supported is filled in; `results` is present even when empty, since
- * an empty run is how code scanning learns that earlier alerts are fixed.
+ * What GitHub reads is filled in (docs/sarif.md); `results` is present even when empty, since an
+ * empty run is how code scanning learns that earlier alerts are fixed.
  */
 export function renderSarif(findings: readonly Finding[], options: SarifOptions = {}): string {
   const known = options.rules ?? ALL_RULES;
-  const rules = [...known, ...configuredRules(findings, known)];
+  const suppressed = options.suppressed ?? [];
+  const rules = [...known, ...configuredRules([...findings, ...suppressed.map((s) => s.finding)], known)];
   const uriFor = options.uriFor ?? artifactUri;
   const indexOf = new Map(rules.map((rule, index) => [rule.id, index]));
+  const views = new Map<string, SourceView | undefined>();
+  const viewOf = (file: string) => {
+    if (!views.has(file)) {
+      const text = options.sources?.text(file);
+      views.set(file, text === undefined ? undefined : new SourceView(text));
+    }
+    return views.get(file);
+  };
+  const result = (finding: Finding, suppressedBy?: string) =>
+    sarifResult(finding, {
+      ruleIndex: indexOf.get(finding.rule),
+      uri: uriFor(finding.file),
+      source: viewOf(finding.file),
+      target: options.sources?.target?.(finding),
+      ...(suppressedBy !== undefined ? { suppressedBy } : {}),
+    });
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -59,79 +84,52 @@ export function renderSarif(findings: readonly Finding[], options: SarifOptions 
             rules: rules.map(ruleDescriptor),
           },
         },
+        ...(options.category !== undefined ? { automationDetails: { id: automationId(options.category) } } : {}),
+        invocations: [invocation(options.notifications ?? [], uriFor)],
+        originalUriBaseIds: {
+          [SRCROOT]: options.root
+            ? { uri: directoryUri(options.root) }
+            : { description: { text: "The root of the repository checked" } },
+        },
         columnKind: "utf16CodeUnits",
-        results: findings.map((finding) => result(finding, indexOf.get(finding.rule), uriFor)),
+        results: [
+          ...findings.map((finding) => result(finding)),
+          ...suppressed.map(({ finding, annotation }) => result(finding, annotation)),
+        ],
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-/**
- * The repository's own rules (CEL in .github/plumbline.yml) are not in the registry: each id found
- * gets a descriptor too, so code scanning shows it like any other rule.
- */
-function configuredRules(findings: readonly Finding[], known: readonly SarifRule[]): SarifRule[] {
-  const ids = new Set(known.map((rule) => rule.id));
-  const configured = new Map<string, SarifRule>();
-  for (const finding of findings) {
-    if (ids.has(finding.rule) || configured.has(finding.rule)) continue;
-    configured.set(finding.rule, {
-      id: finding.rule,
-      title: `${finding.rule} (the repository's own rule)`,
-      severity: finding.severity,
-      category: "custom",
-      why: "A rule of the repository's own: a CEL rule under rules.custom in .github/plumbline.yml, or a ValidatingAdmissionPolicy among its manifests.",
-    });
-  }
-  return [...configured.values()].sort((a, b) => a.id.localeCompare(b.id));
+/** The category is everything up to the last `/`, so one given without it gets one (as upload-sarif does). */
+export function automationId(category: string): string {
+  return category.endsWith("/") ? category : `${category}/`;
 }
 
-function ruleDescriptor(rule: SarifRule) {
-  const helpUri = docsUrl(rule.id);
-  const security = rule.category === "security";
+function invocation(notifications: readonly SarifNotification[], uriFor: (file: string) => string) {
   return {
-    id: rule.id,
-    name: pascalCase(rule.id),
-    shortDescription: { text: rule.title },
-    fullDescription: { text: rule.why },
-    helpUri,
-    help: { text: `${rule.why}\n\nSee ${helpUri}`, markdown: `${rule.why}\n\n[Documentation](${helpUri})` },
-    defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: {
-      tags: security ? ["kubernetes", "security"] : ["kubernetes", rule.category],
-      // rules read declared fields, they do not guess: a hit is a fact about the manifest
-      precision: "very-high",
-      ...(security ? { "security-severity": SECURITY_SEVERITY[rule.severity] } : {}),
-    },
+    executionSuccessful: true,
+    toolExecutionNotifications: notifications.map((notification) => ({
+      level: notification.level,
+      message: { text: notification.message },
+      ...(notification.file !== undefined
+        ? {
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: artifactLocation(uriFor(notification.file)),
+                  region: { startLine: Math.max(1, notification.line ?? 1) },
+                },
+              },
+            ],
+          }
+        : {}),
+    })),
   };
 }
 
-function result(finding: Finding, ruleIndex: number | undefined, uriFor: (file: string) => string) {
-  const uri = uriFor(finding.file);
-  return {
-    ruleId: finding.rule,
-    ...(ruleIndex === undefined ? {} : { ruleIndex }),
-    level: LEVEL[finding.severity],
-    message: { text: finding.message },
-    locations: [
-      {
-        physicalLocation: {
-          // an absolute file: URI (a file outside the repository) must not be re-anchored
-          artifactLocation: uri.startsWith("file:") ? { uri } : { uri, uriBaseId: SRCROOT },
-          region: { startLine: Math.max(1, finding.line), startColumn: Math.max(1, finding.column) },
-        },
-      },
-    ],
-    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-  };
-}
-
-/** `image-tag-latest` → `ImageTagLatest`: SARIF's `name` is an identifier, the id stays the key. */
-function pascalCase(id: string): string {
-  return id
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word[0]?.toUpperCase() + word.slice(1))
-    .join("");
+function directoryUri(root: string): string {
+  const href = pathToFileURL(root).href;
+  return href.endsWith("/") ? href : `${href}/`;
 }
