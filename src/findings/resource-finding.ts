@@ -39,8 +39,8 @@ export function resourceFinding(resource: Resource, hit: ResourceHit): Finding {
     message: `${hit.message}${context}`,
     fingerprint: fingerprint(hit.rule, identity, distinction === undefined ? where : `${distinction}\u0000${where}`),
     path: hit.path,
-    ...(valueSource ? { valueSource } : {}),
     document: documentOf(resource),
+    ...(valueSource ? { valueSource } : {}),
   };
 }
 
