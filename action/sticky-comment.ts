@@ -1,8 +1,8 @@
 import { upsertComment } from "../src/github/comments.js";
 import { isAuthoredBy } from "../src/github/identity.js";
+import { STICKY_MARKER } from "../src/review/index.js";
 import type { Repository } from "./environment.js";
 import type { GitHubClient } from "./octokit.js";
-import { STICKY_MARKER } from "../src/review/index.js";
 
 export interface StickyTarget {
   readonly client: GitHubClient;

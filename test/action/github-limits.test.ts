@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishCheckRun } from "../../action/check-run.js";
+import { createClient } from "../../action/octokit.js";
+import { postReview } from "../../action/review.js";
+import { upsertStickyComment } from "../../action/sticky-comment.js";
 import {
   ANNOTATION_MESSAGE_BYTES,
   ANNOTATION_TITLE_CHARACTERS,
@@ -8,10 +11,7 @@ import {
   capBytes,
   capCharacters,
 } from "../../src/github/limits.js";
-import { createClient } from "../../action/octokit.js";
-import { STICKY_MARKER } from "../../action/pull-request-report.js";
-import { postReview } from "../../action/review.js";
-import { upsertStickyComment } from "../../action/sticky-comment.js";
+import { STICKY_MARKER } from "../../src/review/index.js";
 import { BOT, MockGitHub } from "./support/mock-github.js";
 import { exampleRepository } from "./support/payloads.js";
 import { TOKEN } from "./support/scenario.js";
@@ -109,7 +109,7 @@ describe("what reaches GitHub is within its limits", () => {
     const target = { client, repository, number: 5, headSha: "a".repeat(40), actor: BOT.login };
     await postReview(
       target,
-      [{ fingerprint: "f", path: "a.yaml", line: 2, body: "m".repeat(COMMENT_CHARACTERS * 2) }],
+      [{ fingerprints: ["f"], path: "a.yaml", line: 2, body: "m".repeat(COMMENT_CHARACTERS * 2) }],
       "b".repeat(70_000),
     );
     expect(mock.violations).toEqual([]);

@@ -2,10 +2,9 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STICKY_MARKER } from "../../action/pull-request-report.js";
-import { findingMarker } from "../../action/review-comments.js";
 import { check } from "../../src/check.js";
 import { parseConfig } from "../../src/config/load.js";
+import { findingMarker, STICKY_MARKER } from "../../src/review/index.js";
 import { BOT, type StoredComment } from "./support/mock-github.js";
 import { buildBundle } from "./support/run-action.js";
 import {

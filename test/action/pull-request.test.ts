@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STICKY_MARKER } from "../../action/pull-request-report.js";
+import { STICKY_MARKER } from "../../src/review/index.js";
 import { CACHE, type DemoRepository, demoRepository } from "./support/demo-pull-request.js";
 import type { FixtureRepo } from "./support/fixture-repo.js";
 import { MockGitHub } from "./support/mock-github.js";

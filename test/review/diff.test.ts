@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseGitDiff } from "../../action/changed-files.js";
-import { hunkAt, inOneHunk, parseHunks } from "../../action/diff-hunks.js";
-import { FixtureRepo, git } from "./support/fixture-repo.js";
+import { hunkAt, inOneHunk, parseGitDiff, parseHunks } from "../../src/review/index.js";
+import { FixtureRepo, git } from "../action/support/fixture-repo.js";
 
 describe("parseHunks", () => {
   const patch = [

@@ -2,12 +2,17 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { classify, failing } from "../../action/classify.js";
-import { clip } from "../../action/commit-status.js";
-import { hardLimit, rowsThatFit } from "../../src/report/markdown-budget.js";
-import { type PullRequestReport, renderPullRequestReport, STICKY_MARKER } from "../../action/pull-request-report.js";
-import { readinessScore, scoreChange } from "../../action/score.js";
 import { type CheckResult, check } from "../../src/check.js";
+import { hardLimit, rowsThatFit } from "../../src/report/markdown-budget.js";
+import {
+  classify,
+  failing,
+  type PullRequestReport,
+  readinessScore,
+  renderPullRequestReport,
+  STICKY_MARKER,
+  scoreChange,
+} from "../../src/review/index.js";
 
 /** The report renderers, fed with findings the real core produced from real (and hostile) manifests. */
 
@@ -49,7 +54,10 @@ afterAll(async () => {
 function report(overrides: Partial<PullRequestReport> = {}): PullRequestReport {
   const classified = classify(head.findings, base.findings);
   return {
-    links: { serverUrl: "https://github.com", repository: { owner: "o", repo: "r" } },
+    links: {
+      file: (sha, file, line) => `https://github.com/o/r/blob/${sha}/${file}${line ? `#L${line}` : ""}`,
+      run: undefined,
+    },
     baseSha: BASE_SHA,
     headSha: HEAD_SHA,
     head: head.summary,
@@ -61,7 +69,6 @@ function report(overrides: Partial<PullRequestReport> = {}): PullRequestReport {
     changedFiles: new Set(["deploy/a.yaml", "deploy/evil.yaml"]),
     inline: new Set(),
     outsideDiff: new Set(),
-    runUrl: undefined,
     ...overrides,
   };
 }
@@ -135,15 +142,6 @@ describe("limits", () => {
     const cut = hardLimit("a\nbb\nccc\ndddd\n", 12, "[cut]");
     expect(cut.length).toBeLessThanOrEqual(12);
     expect(cut).toBe("a\nbb\n\n[cut]");
-  });
-
-  it("clip keeps a status description within 140 UTF-16 units without splitting a surrogate pair", () => {
-    const text = `${"x".repeat(138)}😀😀`;
-    const clipped = clip(text, 140);
-    expect(clipped.length).toBeLessThanOrEqual(140);
-    expect(clipped.endsWith("…")).toBe(true);
-    expect(clipped).not.toMatch(/[\uD800-\uDBFF]…$/);
-    expect(clip("short", 140)).toBe("short");
   });
 
   it("readinessScore reads the overall score, and scoreChange works without a base", () => {
