@@ -5,8 +5,8 @@
  * cut short leaves nothing half-made behind.
  */
 
+import { createOnce } from "../../src/github/create-once.js";
 import type { FileEdit } from "../proposal/plan.js";
-import { createOnce } from "./create-once.js";
 import { type BotIdentity, isBotCommit } from "./identity.js";
 import { type GitHub, type RepoRef, statusOf } from "./octokit.js";
 

@@ -1,7 +1,7 @@
 /** Issues the bot opened itself (drift issues in `mode: issue`, the dashboard): found by creator and marker. */
 
+import { createOnce, NO_RETRY } from "../../src/github/create-once.js";
 import { type DriftMarker, readDriftMarker, readMarker } from "../proposal/marker.js";
-import { createOnce, NO_RETRY } from "./create-once.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 
 export interface BotIssue {

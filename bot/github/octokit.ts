@@ -1,28 +1,20 @@
 /**
  * The Octokit the bot talks to GitHub with: Probot's (App auth, paginate, config plugin, retry of 5xx,
- * throttling) with bounded patience. Probot retries rate limits forever; a bot that runs on a
- * schedule does better to give up and try at the next run.
+ * throttling) with the adapter's rate-limit policy. Probot retries rate limits forever; a bot that
+ * runs on a schedule does better to give up and try at the next run.
  */
 
 import type { Logger } from "pino";
 import { ProbotOctokit } from "probot";
+import { type RateLimitPolicy, throttleOptions } from "../../src/github/client.js";
+
+export type { RepoRef } from "../../src/forge/platform.js";
+export { githubMessage, statusOf } from "../../src/github/client.js";
 
 export type GitHub = InstanceType<typeof ProbotOctokit>;
 
-export interface RepoRef {
-  readonly owner: string;
-  readonly repo: string;
-}
-
-interface LimitOptions {
-  readonly method: string;
-  readonly url: string;
-}
-
-/** Secondary limits ask for a short wait: honour it twice, then fail the run. */
-const MAX_SECONDARY_RETRIES = 2;
-/** A primary limit that resets later than this is not waited for. */
-const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
+/** Secondary limits ask for a short wait: honour it twice; a primary limit once, if it resets within a minute. */
+const POLICY: RateLimitPolicy = { secondaryRetries: 2, primaryRetries: 1, maxPrimaryWaitSeconds: 60 };
 
 export interface OctokitTuning {
   /** merged into plugin-throttling's options (tests shorten waits and drop the write spacing) */
@@ -32,16 +24,14 @@ export interface OctokitTuning {
 }
 
 export function createBotOctokit(tuning: OctokitTuning = {}): typeof ProbotOctokit {
-  // plugin-throttling types its handlers as returning void, but retries only when they return true
   const throttle: Record<string, unknown> = {
-    onSecondaryRateLimit: (retryAfter: number, options: LimitOptions, octokit: { log: Logger }, retryCount: number) => {
-      octokit.log.warn({ method: options.method, url: options.url, retryAfter, retryCount }, "GitHub secondary rate limit");
-      return retryCount < MAX_SECONDARY_RETRIES;
-    },
-    onRateLimit: (retryAfter: number, options: LimitOptions, octokit: { log: Logger }, retryCount: number) => {
-      octokit.log.warn({ method: options.method, url: options.url, retryAfter, retryCount }, "GitHub rate limit");
-      return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
-    },
+    ...throttleOptions(POLICY, (event, octokit) => {
+      const { kind, method, url, retryAfter, retryCount } = event;
+      (octokit as { log: Logger }).log.warn(
+        { method, url, retryAfter, retryCount },
+        kind === "secondary" ? "GitHub secondary rate limit" : "GitHub rate limit",
+      );
+    }),
     ...tuning.throttle,
   };
   // a function, not an object: Probot passes throttle options of its own (whose secondary-limit
@@ -51,16 +41,4 @@ export function createBotOctokit(tuning: OctokitTuning = {}): typeof ProbotOctok
     throttle: { ...(options.throttle as object | undefined), ...throttle },
     ...(tuning.retry ? { retry: { ...(options.retry as object | undefined), ...tuning.retry } } : {}),
   }));
-}
-
-/** The HTTP status of an Octokit RequestError, or undefined for anything else. */
-export function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === "number" ? status : undefined;
-}
-
-/** The first line GitHub gave as the reason of a failed request, for logs and check runs. */
-export function githubMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (message.split(" - https://")[0] ?? message).split("\n")[0] ?? message;
 }

@@ -1,7 +1,7 @@
 /** The drift pull requests of one branch, and the few things the bot does to them. */
 
+import { createOnce, NO_RETRY } from "../../src/github/create-once.js";
 import { type DriftMarker, readDriftMarker } from "../proposal/marker.js";
-import { createOnce, NO_RETRY } from "./create-once.js";
 import { type GitHub, type RepoRef, statusOf } from "./octokit.js";
 
 export interface DriftPull {

@@ -7,9 +7,10 @@
 
 import { ConfigError, configFromObject } from "../../src/config/load.js";
 import { type DriftConfig, readDriftConfig } from "../../src/drift/config.js";
+import { CONFIG_FILE } from "../../src/github/config-path.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 
-export const CONFIG_FILE = ".github/plumbline.yml";
+export { CONFIG_FILE } from "../../src/github/config-path.js";
 
 export interface BotRepoConfig {
   readonly drift: DriftConfig;

@@ -1,10 +1,13 @@
 /**
- * The manifests a cluster's Git paths hold, read at one commit through the Git Data API: the
- * commit's tree (recursive, one request), then one blob per manifest file under the paths.
+ * The manifests a cluster's Git paths hold, read at one commit through the adapter's tree reader
+ * (src/github/tree.ts: links, submodules and files over the loader's size limit are never read).
  */
 
-import { hasManifestExtension, KUSTOMIZATION_FILES } from "../../src/manifests/detect.js";
+import { TreeTooLargeError } from "../../src/forge/platform.js";
+import { readManifestTree } from "../../src/github/tree.js";
 import type { GitHub, RepoRef } from "./octokit.js";
+
+export { isUnderPath } from "../../src/github/tree.js";
 
 export interface RepoFile {
   /** relative to the repository root, `/`-separated */
@@ -20,11 +23,6 @@ export interface TreeSnapshot {
   readonly treeSha: string;
   readonly files: RepoFile[];
 }
-
-/** Files larger than this are not manifests anyone edits by hand. */
-const MAX_FILE_BYTES = 1024 * 1024;
-const MAX_FILES = 1000;
-const PARALLEL_READS = 4;
 
 export class RepositoryReadError extends Error {
   override name = "RepositoryReadError";
@@ -42,44 +40,13 @@ export async function readManifests(
   commitSha: string,
   paths: readonly string[],
 ): Promise<TreeSnapshot> {
-  const { data: tree } = await github.rest.git.getTree({ ...repo, tree_sha: commitSha, recursive: "true" });
-  if (tree.truncated) {
-    throw new RepositoryReadError(
-      "the repository tree is too large for one listing (GitHub truncated it): narrow drift.clusters[].paths",
-    );
+  try {
+    const { listing, files } = await readManifestTree(github, repo, commitSha, paths);
+    const read = files.map(({ entry, content }) => ({ path: entry.path, mode: entry.mode, text: content.toString("utf8") }));
+    read.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { commitSha, treeSha: listing.treeSha, files: read };
+  } catch (error) {
+    if (!(error instanceof TreeTooLargeError)) throw error;
+    throw new RepositoryReadError(`${error.message}: narrow drift.clusters[].paths`);
   }
-  const wanted = tree.tree.filter(
-    (entry) =>
-      entry.type === "blob" &&
-      entry.path !== undefined &&
-      entry.sha !== undefined &&
-      isManifestPath(entry.path) &&
-      paths.some((prefix) => isUnderPath(entry.path as string, prefix)),
-  );
-  if (wanted.length > MAX_FILES) {
-    throw new RepositoryReadError(`${wanted.length} manifest files under the cluster's paths: more than ${MAX_FILES}`);
-  }
-  const files: RepoFile[] = [];
-  const queue = wanted.filter((entry) => (entry.size ?? 0) <= MAX_FILE_BYTES);
-  const worker = async () => {
-    for (let entry = queue.shift(); entry; entry = queue.shift()) {
-      const { data: blob } = await github.rest.git.getBlob({ ...repo, file_sha: entry.sha as string });
-      const text = Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8").toString("utf8");
-      files.push({ path: entry.path as string, mode: entry.mode ?? "100644", text });
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { commitSha, treeSha: tree.sha, files };
-}
-
-/** `clusters/prod` holds `clusters/prod/web.yaml`; a path may also name one file. */
-export function isUnderPath(file: string, prefix: string): boolean {
-  const clean = prefix.replace(/^\.?\/+/, "").replace(/\/+$/, "");
-  return clean === "" || clean === "." || file === clean || file.startsWith(`${clean}/`);
-}
-
-function isManifestPath(file: string): boolean {
-  const name = file.slice(file.lastIndexOf("/") + 1);
-  return hasManifestExtension(file) || (KUSTOMIZATION_FILES as readonly string[]).includes(name);
 }

@@ -8,10 +8,10 @@
 import { detectDrift } from "../../src/drift/compare.js";
 import type { DriftCluster } from "../../src/drift/config.js";
 import type { Fingerprinter } from "../../src/drift/secret-values.js";
+import { upsertCheckRun } from "../../src/github/check-run.js";
 import { type LiveReadOptions, LiveSourceError, readLiveState, type WantedKind } from "../../src/live/index.js";
 import type { Resource } from "../../src/manifests/resource.js";
 import { codeSpan, escapeMarkdown } from "../../src/report/markdown-escape.js";
-import { upsertCheckRun } from "../github/check-runs.js";
 import type { BotIdentity } from "../github/identity.js";
 import type { BotIssue } from "../github/issues.js";
 import { type GitHub, githubMessage, type RepoRef } from "../github/octokit.js";

@@ -8,9 +8,9 @@
 import { createHash } from "node:crypto";
 import { DEFAULT_SCHEDULE_MINUTES, type DriftCluster } from "../../src/drift/config.js";
 import { stableFingerprinter } from "../../src/drift/secret-values.js";
+import { upsertCheckRun } from "../../src/github/check-run.js";
 import type { LiveReadOptions } from "../../src/live/index.js";
 import { escapeMarkdown } from "../../src/report/markdown-escape.js";
-import { upsertCheckRun } from "../github/check-runs.js";
 import type { BotIdentity } from "../github/identity.js";
 import { type BotIssue, listBotIssues } from "../github/issues.js";
 import { type GitHub, githubMessage } from "../github/octokit.js";

@@ -117,3 +117,12 @@ export function fitAnnotation(annotation: CheckAnnotation): CheckAnnotation {
       : {}),
   };
 }
+
+/** The check run of `report.name` on the commit, kept up to date in place (see writeCheckRun). */
+export async function upsertCheckRun(
+  client: GitHubClient,
+  repo: RepoRef,
+  report: CheckReport & { readonly externalId: string },
+): Promise<CheckResult> {
+  return (await writeCheckRun(client, repo, report)).result;
+}

@@ -81,6 +81,8 @@ export interface TokenClientOptions {
   readonly userAgent: string;
   readonly policy: RateLimitPolicy;
   readonly log: { debug(message: string): void; warn(message: string): void; error(message: string): void };
+  /** merged into plugin-throttling's options (tests drop the write spacing) */
+  readonly throttle?: Record<string, unknown>;
 }
 
 /**
@@ -95,7 +97,7 @@ export function createTokenClient(token: string, options: TokenClientOptions): G
     {
       baseUrl: options.baseUrl,
       userAgent: options.userAgent,
-      throttle: throttleOptions(options.policy, (event) => log.warn(describeRateLimit(event))),
+      throttle: { ...throttleOptions(options.policy, (event) => log.warn(describeRateLimit(event))), ...options.throttle },
       // Octokit's default logger prints to the console; route it through the door's log instead
       log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.error },
     },
