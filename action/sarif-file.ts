@@ -27,7 +27,7 @@ export async function writeSarifFile(workspace: string, file: string, findings: 
   try {
     if (inWorkspace) await refuseLinkOutside(workspace, path.dirname(target));
     await mkdir(path.dirname(target), { recursive: true });
-    const outcome = await writeFileAtomic(target, renderSarif(findings), {
+    const outcome = await writeFileAtomic(target, renderSarif(findings, { category: core.getInput("sarif-category") }), {
       symlink: "replace",
       ...(inWorkspace ? { within: workspace } : {}),
     });

@@ -84,7 +84,8 @@ export function renderSarif(findings: readonly Finding[], options: SarifOptions 
             rules: rules.map(ruleDescriptor),
           },
         },
-        ...(options.category !== undefined ? { automationDetails: { id: automationId(options.category) } } : {}),
+        // "" is no category: what an unset Action input gives
+        ...(options.category?.trim() ? { automationDetails: { id: automationId(options.category) } } : {}),
         invocations: [invocation(options.notifications ?? [], uriFor)],
         originalUriBaseIds: {
           [SRCROOT]: options.root
