@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CheckAnnotation } from "../../src/forge/platform.js";
 import { MAX_ANNOTATIONS, upsertCheckRun, writeCheckRun } from "../../src/github/check-run.js";
 import { ANNOTATION_MESSAGE_BYTES, CHECK_RUN_TEXT_CHARACTERS, CHECK_RUN_TITLE_CHARACTERS } from "../../src/github/limits.js";
-import { GitHubDouble, REPO } from "./support/github-double.js";
+import { type GitHubDouble, REPO, useGitHubDouble } from "./support/github-double.js";
 
 const CREATE = "POST /repos/{owner}/{repo}/check-runs";
 const UPDATE = "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}";
@@ -60,18 +60,11 @@ function serveChecks(github: GitHubDouble, runs: Run[]): void {
     });
 }
 
-let github: GitHubDouble;
-beforeEach(async () => {
-  github = new GitHubDouble();
-  await github.start();
-});
-afterEach(async () => {
-  await github.close();
-  expect(github.violations).toEqual([]);
-});
+const double = useGitHubDouble();
 
 describe("a new check run (no external id)", () => {
   it("creates it with the first 50 annotations and appends the rest 50 at a time, each update repeating title and summary", async () => {
+    const github = double();
     serveChecks(github, []);
     const written = await writeCheckRun(github.client(), REPO, {
       name: "Plumbline",
@@ -93,6 +86,7 @@ describe("a new check run (no external id)", () => {
   });
 
   it("cuts text to GitHub's limits and stops at MAX_ANNOTATIONS", async () => {
+    const github = double();
     serveChecks(github, []);
     await writeCheckRun(github.client(), REPO, {
       name: "Plumbline",
@@ -126,6 +120,7 @@ describe("a check run kept in place (external id)", () => {
   };
 
   it("is created once, then left alone while the result is the same, then updated in place", async () => {
+    const github = double();
     const runs: Run[] = [];
     serveChecks(github, runs);
     const client = github.client();
@@ -141,6 +136,7 @@ describe("a check run kept in place (external id)", () => {
   });
 
   it("is not created twice when GitHub answers a create it did apply with a 5xx", async () => {
+    const github = double();
     const runs: Run[] = [];
     serveChecks(github, runs);
     github.loseAnswerOnce(CREATE, 502);

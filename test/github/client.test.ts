@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { githubMessage, isPermissionError, type RateLimitEvent, statusOf, throttleOptions } from "../../src/github/client.js";
 import { CONFIG_FILE } from "../../src/github/config-path.js";
 import { GitHubPlatform } from "../../src/github/platform.js";
-import { GitHubDouble, REPO } from "./support/github-double.js";
+import { REPO, useGitHubDouble } from "./support/github-double.js";
 
 const STATUS = "POST /repos/{owner}/{repo}/statuses/{sha}";
 const SHA = "b".repeat(40);
@@ -41,17 +41,10 @@ describe("reading a failed request", () => {
 });
 
 describe("the token client and the Platform on it", () => {
-  let github: GitHubDouble;
-  beforeEach(async () => {
-    github = new GitHubDouble();
-    await github.start();
-  });
-  afterEach(async () => {
-    await github.close();
-    expect(github.violations).toEqual([]);
-  });
+  const double = useGitHubDouble();
 
   it("waits out a secondary rate limit, says so, and sends a status cut to GitHub's 140 characters", async () => {
+    const github = double();
     let limited = false;
     github.on(STATUS, ({ body }) => {
       if (!limited) {

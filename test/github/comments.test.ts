@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commentOnce, upsertComment } from "../../src/github/comments.js";
 import { isAuthoredBy } from "../../src/github/identity.js";
 import { COMMENT_CHARACTERS } from "../../src/github/limits.js";
-import { GitHubDouble, REPO } from "./support/github-double.js";
+import { type GitHubDouble, REPO, useGitHubDouble } from "./support/github-double.js";
 
 const LIST = "GET /repos/{owner}/{repo}/issues/{issue_number}/comments";
 const CREATE = "POST /repos/{owner}/{repo}/issues/{issue_number}/comments";
@@ -54,18 +54,11 @@ const sticky = {
     c.body?.includes(MARKER) === true && isAuthoredBy(c.author, ACTOR),
 };
 
-let github: GitHubDouble;
-beforeEach(async () => {
-  github = new GitHubDouble();
-  await github.start();
-});
-afterEach(async () => {
-  await github.close();
-  expect(github.violations).toEqual([]);
-});
+const double = useGitHubDouble();
 
 describe("upsertComment (the sticky summary)", () => {
   it("edits its own earlier comment, never one where someone else pasted the marker", async () => {
+    const github = double();
     const comments: Stored[] = [
       { id: 1, body: `${MARKER} fake all clear`, user: person, created_at: "2026-01-01T00:00:00Z" },
       { id: 2, body: `${MARKER} old summary`, user: bot, created_at: "2026-01-02T00:00:00Z" },
@@ -76,6 +69,7 @@ describe("upsertComment (the sticky summary)", () => {
   });
 
   it("posts when there is none of its own, unless told not to create one; and cuts the body to GitHub's limit", async () => {
+    const github = double();
     const comments: Stored[] = [{ id: 1, body: `${MARKER} pasted`, user: person, created_at: "2026-01-01T00:00:00Z" }];
     serveThread(github, comments);
     const client = github.client();
@@ -91,6 +85,7 @@ describe("commentOnce", () => {
   const once = { isPosted: (c: { body?: string }) => c.body?.includes(key) === true, marker: key };
 
   it("posts once with its marker after the body, however long the body, and not again", async () => {
+    const github = double();
     const comments: Stored[] = [];
     serveThread(github, comments);
     const client = github.client();
@@ -102,6 +97,7 @@ describe("commentOnce", () => {
   });
 
   it("with withinMs, counts only a comment that young: one per period", async () => {
+    const github = double();
     const comments: Stored[] = [{ id: 1, body: key, user: bot, created_at: "2026-01-01T00:00:00Z" }];
     serveThread(github, comments);
     const client = github.client();
@@ -116,6 +112,7 @@ describe("commentOnce", () => {
   });
 
   it("looks before it tries again when GitHub loses the answer to a create it applied", async () => {
+    const github = double();
     const comments: Stored[] = [];
     serveThread(github, comments);
     github.loseAnswerOnce(CREATE, 502);

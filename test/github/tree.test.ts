@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TreeTooLargeError } from "../../src/forge/platform.js";
 import { isUnderPath, listTree, MAX_FILE_BYTES, MAX_FILES, readManifestTree } from "../../src/github/tree.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../../src/manifests/load.js";
-import { GitHubDouble, REPO } from "./support/github-double.js";
+import { type GitHubDouble, REPO, useGitHubDouble } from "./support/github-double.js";
 
 const TREE = "GET /repos/{owner}/{repo}/git/trees/{tree_sha}";
 const BLOB = "GET /repos/{owner}/{repo}/git/blobs/{file_sha}";
@@ -46,18 +46,11 @@ const HOSTILE: Listed[] = [
 ];
 const BLOBS: Record<string, string> = { "1": "kind: A", "2": "kind: B", "8": "resources: []", "9": "A=1" };
 
-let github: GitHubDouble;
-beforeEach(async () => {
-  github = new GitHubDouble();
-  await github.start();
-});
-afterEach(async () => {
-  await github.close();
-  expect(github.violations).toEqual([]);
-});
+const double = useGitHubDouble();
 
 describe("listTree", () => {
   it("lists regular files only: no links, submodules, paths that climb out, and large files only by name", async () => {
+    const github = double();
     serveTree(github, HOSTILE, BLOBS);
     const listing = await listTree(github.client(), REPO, COMMIT);
     expect(listing.entries.map((entry) => entry.path)).toEqual([
@@ -73,6 +66,7 @@ describe("listTree", () => {
   });
 
   it("refuses a listing GitHub truncated", async () => {
+    const github = double();
     serveTree(github, HOSTILE, BLOBS, true);
     await expect(listTree(github.client(), REPO, COMMIT)).rejects.toBeInstanceOf(TreeTooLargeError);
   });
@@ -84,6 +78,7 @@ describe("listTree", () => {
 
 describe("readManifestTree", () => {
   it("reads manifests and every file of a Kustomize directory under the paths, nothing else", async () => {
+    const github = double();
     serveTree(github, HOSTILE, BLOBS);
     const { files } = await readManifestTree(github.client(), REPO, COMMIT, ["./deploy/"]);
     expect(files.map(({ entry, content }) => [entry.path, entry.mode, content.toString("utf8")])).toEqual([
@@ -96,6 +91,7 @@ describe("readManifestTree", () => {
   });
 
   it(`stops before downloading more than ${MAX_FILES} files`, async () => {
+    const github = double();
     const many: Listed[] = Array.from({ length: MAX_FILES + 1 }, (_, index) => ({
       path: `deploy/f${index}.yaml`,
       mode: "100644",

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, expect } from "vitest";
 import { createTokenClient, type GitHubClient, type RateLimitPolicy } from "../../../src/github/client.js";
 import { readGitHubRequest } from "../../support/github/intake.js";
 import { githubApi } from "../../support/github/openapi.js";
@@ -107,4 +108,24 @@ function pathParams(operation: string, pathname: string): Record<string, string>
     if (name) params[name] = decodeURIComponent(values[index] ?? "");
   });
   return params;
+}
+
+/**
+ * A fresh double for each test of the file (started before, closed after); a test fails on any
+ * request the OpenAPI description rejects or nobody answered.
+ */
+export function useGitHubDouble(): () => GitHubDouble {
+  let github: GitHubDouble | undefined;
+  beforeEach(async () => {
+    github = new GitHubDouble();
+    await github.start();
+  });
+  afterEach(async () => {
+    await github?.close();
+    expect(github?.violations).toEqual([]);
+  });
+  return () => {
+    if (!github) throw new Error("the double starts before each test");
+    return github;
+  };
 }
