@@ -5,11 +5,11 @@ import { formatVersion, parseKubeVersion } from "../k8s/versions.js";
 import { createLocator } from "../manifests/locate.js";
 import { type LocateExpression, readCustomRules } from "../policy/custom-rules-config.js";
 import { expressionLocator } from "../policy/expression-source.js";
-import type { RuleSetting } from "../rules/engine.js";
 import { ALL_RULES, findRule } from "../rules/registry.js";
-import { EMPTY_CONFIG, type PlumblineConfig } from "./config.js";
+import { EMPTY_CONFIG } from "./config.js";
 import { ConfigError, type ConfigProblem, closest, describeSchemaError, escapePointer } from "./errors.js";
 import { CONFIG_SCHEMA } from "./schema.js";
+import type { ConfigFile, PlumblineConfig, RuleSetting } from "./types.js";
 
 // verbose: errors carry the offending value and the schema around it, for messages that name both.
 // strictRequired off: `not: { required: [x] }` ("must not have x") is an idiom it misreads.
@@ -100,24 +100,10 @@ function toConfig(
   };
 }
 
-/** The shape the schema guarantees once `validate` has passed. */
-interface RawConfig {
-  kubernetesVersion?: string;
-  failOn?: Severity;
-  ignore?: string[];
-  scopes?: string[];
-  admissionPolicies?: string[];
-  kustomize?: { remoteHosts?: string[] };
-  rules?: Record<string, unknown>;
-  external?: { namespaces?: string[]; resources?: PlumblineConfig["external"]["resources"][number][] };
-  drift?: Record<string, unknown>;
-  helm?: PlumblineConfig["helm"];
-}
-
 /** `rules:` with every entry commented out is null in YAML; it means "none", not a type error. */
-function withoutEmptySections(value: unknown): RawConfig {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return value as RawConfig;
-  return Object.fromEntries(Object.entries(value).filter(([, section]) => section !== null)) as RawConfig;
+function withoutEmptySections(value: unknown): ConfigFile {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value as ConfigFile;
+  return Object.fromEntries(Object.entries(value).filter(([, section]) => section !== null)) as ConfigFile;
 }
 
 function toRuleSetting(setting: unknown): RuleSetting {

@@ -1,4 +1,4 @@
-import type { ExternalResource } from "../config/config.js";
+import type { ExternalResource } from "../config/types.js";
 import { BUILT_IN_NAMESPACES, namespaceOf } from "../k8s/namespace.js";
 import { isClusterScoped } from "../k8s/scope.js";
 import { type LabelSelector, parseLabelSelector, parseLabels } from "../k8s/selector.js";

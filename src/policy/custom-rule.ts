@@ -25,8 +25,8 @@ export interface CustomRuleMatch {
   };
 }
 
-const name = { type: "string", minLength: 1 };
-const stringList = { type: "array", items: name };
+const name = { type: "string", minLength: 1 } as const;
+const stringList = { type: "array", items: name } as const;
 
 /** JSON Schema of one entry of `rules.custom`. */
 export const CUSTOM_RULE_SCHEMA = {

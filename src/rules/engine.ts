@@ -1,3 +1,4 @@
+import type { RuleSetting } from "../config/types.js";
 import { compareFindings, type Finding, type Severity } from "../findings/finding.js";
 import { fingerprint } from "../findings/fingerprint.js";
 import { resourceFinding } from "../findings/resource-finding.js";
@@ -7,10 +8,7 @@ import { optOutAnnotation } from "./opt-out.js";
 import { INPUT_RULES, RULES } from "./registry.js";
 import type { Hit, InputRule, Rule, RuleContext } from "./types.js";
 
-export interface RuleSetting {
-  readonly enabled?: boolean;
-  readonly severity?: Severity;
-}
+export type { RuleSetting } from "../config/types.js";
 
 export interface EngineOptions {
   readonly kubernetesVersion: string;

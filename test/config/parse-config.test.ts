@@ -87,7 +87,7 @@ describe("parseConfig: errors name the file, line and key", () => {
       message: ".github/plumbline.yml:2:1: rule: unknown key (did you mean rules?)",
     });
     expect(errorOf("colour: red\n").detail).toBe(
-      "colour: unknown key (known keys: kubernetesVersion, failOn, ignore, scopes, admissionPolicies, kustomize, rules, external, drift)",
+      "colour: unknown key (known keys: kubernetesVersion, failOn, ignore, scopes, admissionPolicies, kustomize, rules, external, drift, helm)",
     );
   });
 
