@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import { manifestVersionOnly } from "./esbuild-manifest.js";
+import { yamlDebugEnvOnce } from "./esbuild-yaml-env.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -55,6 +56,26 @@ const result = await build({
   sourcemap: false,
   metafile: values.metafile !== undefined,
   logLevel: "warning",
-  plugins: [manifestVersionOnly(root)],
+  plugins: [manifestVersionOnly(root), yamlDebugEnvOnce(), withoutSyncCustomRules()],
 });
 if (values.metafile) await writeFile(values.metafile, JSON.stringify(result.metafile));
+
+/**
+ * The CLI compiles custom rules through `parseConfigLazily`, which imports CEL only when there are
+ * some; the synchronous `parseConfig` reaches it through src/policy/custom-rules-sync.ts, and that
+ * static import alone would put CEL in the chunk every `check` loads. In the CLI the synchronous path
+ * is unused: here it refuses, in one line, rather than ever compile without CEL.
+ */
+function withoutSyncCustomRules() {
+  return {
+    name: "without-sync-custom-rules",
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /[\\/]custom-rules-sync\.js$/ }, () => ({ path: "custom-rules-sync", namespace: "cli-stub" }));
+      esbuild.onLoad({ filter: /.*/, namespace: "cli-stub" }, () => ({
+        contents:
+          'export function readCustomRules() { throw new Error("custom rules are compiled by parseConfigLazily in the CLI"); }',
+        loader: "js",
+      }));
+    },
+  };
+}

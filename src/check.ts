@@ -7,7 +7,7 @@ import { isWorkload } from "./k8s/workload.js";
 import { loadManifests } from "./manifests/load.js";
 import { ignoreMatcher } from "./manifests/path-glob.js";
 import type { ManifestSet } from "./manifests/resource.js";
-import { checkPolicies } from "./policy/index.js";
+import { needsPolicies } from "./policy/needed.js";
 import { DEFAULT_KUBERNETES_VERSION } from "./rules/api-versions/api-data.js";
 import { runRules } from "./rules/engine.js";
 
@@ -59,6 +59,7 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     ...(options.kubectl ? { kubectl: options.kubectl } : {}),
     remoteHosts: config.kustomize?.remoteHosts ?? [],
+    helm: { kubernetesVersion, root: options.root ?? cwd, charts: config.helm?.charts ?? [] },
   });
   const treeOf = configuredTrees(config.scopes ?? [], options.root ?? cwd, cwd);
   const suppressed: SuppressedFinding[] = [];
@@ -72,7 +73,10 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
   const policies = config.admissionPolicies?.length
     ? (await loadManifests(config.admissionPolicies, { cwd: options.root ?? cwd, remoteHosts: [] })).resources
     : [];
-  findings.push(...checkPolicies(manifests, config, policies));
+  // CEL is loaded only by the runs that have some to evaluate
+  if (needsPolicies(manifests.resources, config, policies)) {
+    findings.push(...(await import("./policy/index.js")).checkPolicies(manifests, config, policies));
+  }
   findings.sort(compareFindings);
   return { findings, manifests, suppressed, summary: summarize(findings, manifests, kubernetesVersion) };
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { PlumblineConfig } from "./config.js";
 import { EMPTY_CONFIG } from "./config.js";
 import { ConfigError } from "./errors.js";
-import { parseConfig } from "./parse.js";
+import { parseConfigLazily } from "./parse.js";
 
 export { ConfigError } from "./errors.js";
 export { configFromObject, parseConfig } from "./parse.js";
@@ -37,7 +37,7 @@ export async function loadConfig(
   const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
     throw new ConfigError(display, 0, 0, `cannot read the configuration (${readProblem(error)})`);
   });
-  return { config: parseConfig(text, display), file, root };
+  return { config: await parseConfigLazily(text, display), file, root };
 }
 
 function readProblem(error: NodeJS.ErrnoException): string {

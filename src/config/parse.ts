@@ -3,7 +3,8 @@ import { isMap, LineCounter, parseDocument } from "yaml";
 import type { Severity } from "../findings/finding.js";
 import { formatVersion, parseKubeVersion } from "../k8s/versions.js";
 import { createLocator } from "../manifests/locate.js";
-import { type LocateExpression, readCustomRules } from "../policy/custom-rules-config.js";
+import type { LocateExpression } from "../policy/custom-rules-config.js";
+import { readCustomRules } from "../policy/custom-rules-sync.js";
 import { expressionLocator } from "../policy/expression-source.js";
 import { ALL_RULES, findRule } from "../rules/registry.js";
 import { EMPTY_CONFIG } from "./config.js";
@@ -22,6 +23,35 @@ type Locate = (pointer: string) => { line: number; column: number };
 
 /** Parses and validates configuration text. An empty file (or only comments) is the default configuration. */
 export function parseConfig(text: string, file: string): PlumblineConfig {
+  const read = readConfigText(text, file);
+  return "config" in read ? read.config : toConfig(read.raw, file, read.locate, read.locateExpression);
+}
+
+/**
+ * `parseConfig` for the CLI: CEL (a third of its code) is loaded only when `rules.custom` has rules
+ * to compile, so a run without them never reads it.
+ */
+export async function parseConfigLazily(text: string, file: string): Promise<PlumblineConfig> {
+  const read = readConfigText(text, file);
+  if ("config" in read) return read.config;
+  const custom = (read.raw as ConfigFile | null)?.rules?.custom;
+  const reader =
+    Array.isArray(custom) && custom.length > 0
+      ? (await import("../policy/custom-rules-config.js")).readCustomRules
+      : noCustomRules;
+  return toConfig(read.raw, file, read.locate, read.locateExpression, reader);
+}
+
+/** The reader when `rules.custom` is absent or empty: nothing to compile. */
+const noCustomRules: CustomRulesReader = () => [];
+
+type CustomRulesReader = (...args: Parameters<typeof readCustomRules>) => ReturnType<typeof readCustomRules>;
+
+/** The text as YAML, with its locators; or the configuration itself when the file is empty. */
+function readConfigText(
+  text: string,
+  file: string,
+): { config: PlumblineConfig } | { raw: unknown; locate: Locate; locateExpression: LocateExpression } {
   const lineCounter = new LineCounter();
   // YAML 1.2 on purpose: `image-tag-latest: off` must stay the string "off", not become false
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -30,7 +60,7 @@ export function parseConfig(text: string, file: string): PlumblineConfig {
     const { line, col } = lineCounter.linePos(syntax.pos[0]);
     throw new ConfigError(file, line, col, syntax.message.split("\n")[0] ?? "invalid YAML");
   }
-  if (document.contents === null) return EMPTY_CONFIG;
+  if (document.contents === null) return { config: EMPTY_CONFIG };
   const locator = createLocator(document, document.contents, lineCounter);
   if (!isMap(document.contents)) fail(file, locator, { pointer: "", detail: "the configuration must be a mapping of keys" });
   let raw: unknown;
@@ -39,7 +69,7 @@ export function parseConfig(text: string, file: string): PlumblineConfig {
   } catch (error) {
     fail(file, locator, { pointer: "", detail: `cannot be read: ${(error as Error).message}` });
   }
-  return toConfig(raw, file, locator, expressionLocator(text, document, lineCounter));
+  return { raw, locate: locator, locateExpression: expressionLocator(text, document, lineCounter) };
 }
 
 /**
@@ -56,6 +86,7 @@ function toConfig(
   file: string,
   locate: Locate,
   locateExpression: LocateExpression = () => undefined,
+  readCustom: CustomRulesReader = readCustomRules,
 ): PlumblineConfig {
   const raw = withoutEmptySections(value);
   const validate = validator();
@@ -77,7 +108,7 @@ function toConfig(
     rules[id] = toRuleSetting(setting);
   }
   const builtInIds = new Set(ALL_RULES.map((rule) => rule.id));
-  const customRules = readCustomRules(
+  const customRules = readCustom(
     (custom ?? []) as Parameters<typeof readCustomRules>[0],
     file,
     locate,
