@@ -1,9 +1,11 @@
 import * as core from "@actions/core";
 import { SEVERITIES, type Severity } from "../src/findings/finding.js";
+import { CONFIG_FILE } from "../src/github/config-path.js";
 import { parseKubeVersion } from "../src/k8s/versions.js";
 import type { ConfigLocation, FailOn } from "../src/review/index.js";
 
-export const DEFAULT_CONFIG = ".github/plumbline.yml";
+/** action.yml's default for `config`: the adapter's one configuration path */
+export const DEFAULT_CONFIG = CONFIG_FILE;
 
 /** The `with:` block of the workflow step, validated. Defaults mirror action.yml. */
 export interface ActionInputs {
