@@ -1,5 +1,8 @@
 import type { Operation } from "fast-json-patch";
-import type { RenderedBy } from "../manifests/resource.js";
+import type { RenderedBy, ValueSource } from "../manifests/resource.js";
+
+// the loader records where a value was set; findings carry it as it is
+export type { ValueSource } from "../manifests/resource.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -38,22 +41,6 @@ export interface FindingDocument {
   readonly listIndex?: number;
   /** set when the object was rendered (Kustomize, Helm): its text is then no place to edit */
   readonly renderedBy?: RenderedBy;
-}
-
-/**
- * Where the value behind a finding was set, when that is another file than the finding's: the Helm
- * values line a template took it from. A fix of the finding edits this line, not the template.
- */
-export interface ValueSource {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  /** JSON pointer of the value in that file's YAML document */
-  readonly pointer: string;
-  /** the field of the resource (JSON pointer) that value became: a fix at or below it edits `pointer` instead */
-  readonly field: string;
-  /** false when the value is only part of the field (`image: "{{ .repository }}:{{ .tag }}"`): named, never fixed */
-  readonly exact: boolean;
 }
 
 /** One thing a reviewer should look at: plain data, the same for every output. */

@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from "node:util";
-import type { Kustomization } from "./kustomize.js";
 import { formatPointer, parsePointer, valueAt } from "./pointer.js";
 import type { Resource } from "./resource.js";
 
@@ -9,7 +8,13 @@ export interface SourceDocument {
   readonly patch: boolean;
 }
 
-export function findOrigins(rendered: Resource, sources: SourceDocument[], kustomization: Kustomization): SourceDocument[] {
+/** What a kustomization does to names, all that tracing an object back needs of it (./kustomize.ts reads the rest). */
+export interface NameAffixes {
+  readonly namePrefix: string;
+  readonly nameSuffix: string;
+}
+
+export function findOrigins(rendered: Resource, sources: SourceDocument[], kustomization: NameAffixes): SourceDocument[] {
   const sameKind = sources.filter((s) => s.resource.kind === rendered.kind);
   const end = rendered.name.length - kustomization.nameSuffix.length;
   const unprefixed = rendered.name.slice(kustomization.namePrefix.length, end);

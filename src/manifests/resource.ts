@@ -1,7 +1,5 @@
 /** The shapes the loader hands to everything after it. Plain data plus one lookup function. */
 
-import type { ValueSource } from "../findings/finding.js";
-
 export type KubeObject = Record<string, unknown>;
 
 /** A mapping (not null, not a list): what parsed YAML gives for an object. */
@@ -22,6 +20,22 @@ export interface SourceLocation {
   readonly column: number;
   /** set when the field lives in another file than the resource's own (a Kustomize patch) */
   readonly file?: string;
+}
+
+/**
+ * Where the value behind a finding was set, when that is another file than the finding's: the Helm
+ * values line a template took it from. A fix of the finding edits this line, not the template.
+ */
+export interface ValueSource {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** JSON pointer of the value in that file's YAML document */
+  readonly pointer: string;
+  /** the field of the resource (JSON pointer) that value became: a fix at or below it edits `pointer` instead */
+  readonly field: string;
+  /** false when the value is only part of the field (`image: "{{ .repository }}:{{ .tag }}"`): named, never fixed */
+  readonly exact: boolean;
 }
 
 export interface ResourceSource {
