@@ -1,14 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { FixtureRepo } from "./fixture-repo.js";
-import { MockGitHub } from "./mock-github.js";
-import { exampleRepository, pullRequestPayload } from "./payloads.js";
-import { ROOT, runAction } from "./run-action.js";
+import { ROOT } from "./run-action.js";
 
 /**
  * The examples/ pull request: a new cache service with problems, a fixed memory limit, and a
  * liveness probe dropped far below its container's first line. Shared by the Action's tests and by
- * scripts/screenshot-comment.js, so the screenshot shows exactly what the tests check.
+ * `npm run screenshot` (test/docs/support/action-pages.ts), so the screenshots show what the tests check.
  */
 
 /** A new service with an error, a warning, and an API removed long ago (which has a fix). */
@@ -80,39 +78,4 @@ export async function demoRepository(): Promise<DemoRepository> {
     "examples/shop/frontend/deployment.yaml": edit(frontend, LIVENESS_PROBE, ""),
   });
   return { fixture, base, head };
-}
-
-/**
- * Runs the Action bundle on the demo pull request against a local mock and returns what it wrote:
- * the sticky comment and the inline comments.
- */
-export async function captureDemoComment(
-  bundle: string,
-  token: string,
-): Promise<{ comment: string; inline: { path: string; line: number; body: string }[] }> {
-  const { owner, repo, fullName } = exampleRepository("pull_request", "opened");
-  const mock = new MockGitHub(owner, repo, token);
-  const [demo] = await Promise.all([demoRepository(), mock.start()]);
-  try {
-    mock.state.pullFiles.set(1, await demo.fixture.pullFiles(demo.base, demo.head));
-    mock.state.heads.set(1, demo.head);
-    await demo.fixture.checkout(demo.head);
-    await runAction({
-      bundle,
-      workspace: demo.fixture.dir,
-      eventName: "pull_request",
-      payload: pullRequestPayload({ action: "opened", number: 1, baseSha: demo.base, headSha: demo.head, changedFiles: 3 }),
-      apiUrl: mock.url,
-      repository: fullName,
-      sha: demo.head,
-      token,
-    });
-    if (mock.violations.length > 0) throw new Error(`invalid requests:\n${mock.violations.join("\n")}`);
-    const comment = mock.state.issueComments[0]?.body;
-    if (!comment) throw new Error("the Action wrote no comment");
-    return { comment, inline: mock.state.reviewComments.map(({ path: file, line, body }) => ({ path: file, line, body })) };
-  } finally {
-    await mock.close();
-    await demo.fixture.dispose();
-  }
 }
