@@ -1,11 +1,11 @@
 import path from "node:path";
-import { check } from "../check.js";
+import { type CheckResult, check } from "../check.js";
 import { loadConfig } from "../config/load.js";
 import { type Finding, severityRank } from "../findings/finding.js";
-import { fixFiles, fixSummary, planFixes } from "../fix/index.js";
+import { fixFiles, fixSummary, isSafeFix, planFixes } from "../fix/index.js";
 import { repositoryUri } from "../report/artifact-uri.js";
 import { renderReport } from "../report/render.js";
-import { printable } from "../report/text.js";
+import { type Fixable, printable } from "../report/text.js";
 import { CHECK_HELP, type FailOn, parseCheckArgs } from "./check-args.js";
 import { type CliIo, EXIT, terminalColumns, useColor } from "./io.js";
 import { readSarifSources } from "./sarif-sources.js";
@@ -51,10 +51,12 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr(nothingChecked(args.paths, result.manifests.files.length));
   const toFile = args.output !== undefined && args.output !== "-";
   const columns = toFile ? undefined : terminalColumns(io);
+  const fixable = args.format === "text" ? fixableCounts(result) : undefined;
   const report = renderReport(args.format, result, {
     // a file is read later by something else: never escape codes in it
     color: !args.noColor && !toFile && useColor(io),
     ...(columns !== undefined ? { columns } : {}),
+    ...(fixable ? { fixable } : {}),
     uriFor: (file) => repositoryUri(file, { cwd: io.cwd, root }),
     ...(args.format === "sarif"
       ? {
@@ -66,6 +68,14 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   });
   await emit(report, args.output, io);
   return exitCode(result.findings, failOn);
+}
+
+/** What `--fix` would fix, and `--unsafe-fixes` on top: the fixer's own plan, so rendered objects and clashing fixes do not count. */
+function fixableCounts(result: CheckResult): Fixable {
+  const plan = planFixes(result.findings, result.manifests.resources, { unsafe: true });
+  const planned = plan.files.flatMap((file) => file.objects.flatMap((object) => object.findings));
+  const safe = planned.filter(isSafeFix).length;
+  return { safe, unsafe: planned.length - safe };
 }
 
 /** On stderr whatever the format, so a pipeline that checks nothing is seen to. */

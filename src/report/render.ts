@@ -3,7 +3,7 @@ import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import type { SarifSources } from "./sarif.js";
 import { renderCheckSarif } from "./sarif-check.js";
-import { renderText } from "./text.js";
+import { type Fixable, renderText } from "./text.js";
 
 export const REPORT_FORMATS = ["text", "json", "sarif", "markdown"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -13,6 +13,8 @@ export interface RenderOptions {
   readonly color: boolean;
   /** text: the terminal's width in columns (undefined: not a terminal, lines are not wrapped) */
   readonly columns?: number;
+  /** text: what `--fix` can fix (the fixer's plan) */
+  readonly fixable?: Fixable;
   /** SARIF: a finding's file as a URI relative to the repository root (default: the file as given) */
   readonly uriFor?: (file: string) => string;
   /** SARIF: the files' texts (line hashes, regions, fixes) */
