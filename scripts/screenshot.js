@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Screenshots what Plumbline writes on GitHub, from real output, in a real browser:
 //
-//   npm run screenshot [-- --html-only] [-- --only comment-820,review]
+//   npm run screenshot                         all of them, and the manifest
+//   npm run screenshot -- --only review,dashboard   some (the manifest keeps the others' entries)
+//   npm run screenshot -- --html-only          the pages as HTML in build/screenshot/, no browser
 //
 // 1. test/docs/support/pages.ts runs the Action's bundle on pull requests against the test suite's mock
 //    GitHub, and the drift bot against the bot tests' fake GitHub and recorded cluster, and keeps the
@@ -35,18 +37,23 @@ const { values } = parseArgs({
 const chromium = values["html-only"] ? undefined : findChromium();
 const { captureShots, pageHash } = await loadPages();
 const shots = (await captureShots()).filter((shot) => !values.only || values.only.split(",").includes(shot.name));
-await mkdir(outDir, { recursive: true });
+if (shots.length === 0) fail(`no page named ${values.only}`);
 
 const entries = [];
 if (values["html-only"]) {
+  const htmlDir = path.join(root, "build", "screenshot");
   for (const shot of shots) {
-    const file = path.join(outDir, `${shot.name}.html`);
+    const file = path.join(htmlDir, `${shot.name}.html`);
     await writeFile(file, await pageHtml(shot));
     console.log(`wrote ${path.relative(root, file)}`);
   }
 } else {
+  await mkdir(outDir, { recursive: true });
   const { chromium: playwright } = await import("playwright-core");
-  const browser = await playwright.launch({ executablePath: chromium, args: ["--no-sandbox", "--disable-gpu"] });
+  // --no-sandbox: root (as in CI containers) cannot use Chromium's sandbox; the pages are our own and load nothing
+  const browser = await playwright
+    .launch({ executablePath: chromium, args: ["--no-sandbox", "--disable-gpu"] })
+    .catch((error) => fail(`${chromium} would not start: ${String(error.message).split("\n")[0]}`));
   try {
     for (const shot of shots) entries.push(await screenshot(browser, shot));
   } finally {
