@@ -64,10 +64,10 @@ describe("loadManifests", () => {
     await expect(loadManifests(["nothing/**/*.yaml"], { cwd: root })).rejects.toThrow("no file matches");
   });
 
-  it("never reads a chart's templates and metadata raw: the chart is rendered, or (no helm) said once", async () => {
-    const set = await loadManifests(["chart"], { cwd: root, helm: { helm: "plumbline-test-no-such-helm" } });
+  it("skips a chart's templates and metadata, and says so once", async () => {
+    const set = await loadManifests(["chart"], { cwd: root });
     expect(set.resources).toEqual([]);
-    expect(set.problems).toEqual([expect.objectContaining({ kind: "no-helm", file: path.join("chart", "Chart.yaml") })]);
+    expect(set.problems).toEqual([expect.objectContaining({ kind: "template", file: "chart" })]);
   });
 
   it("does not mistake a {{ }} in a comment for a template", async () => {

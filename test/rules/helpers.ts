@@ -5,13 +5,17 @@ import { FILES_SCOPE } from "../../src/manifests/load.js";
 import { parseManifestText } from "../../src/manifests/parse.js";
 import type { LoadProblem, ManifestSet, Resource } from "../../src/manifests/resource.js";
 import { DEFAULT_KUBERNETES_VERSION } from "../../src/rules/api-versions/api-data.js";
-import { runRules } from "../../src/rules/engine.js";
+import { type Catalogue, runRules } from "../../src/rules/engine.js";
+import { INPUT_RULES } from "../../src/rules/registry.js";
+import type { InputRule, Rule } from "../../src/rules/types.js";
 import { peerCorpora } from "../support/shared.js";
 import { itWith } from "../support/shared-tests.js";
 
 export interface LintOptions {
   readonly kubernetesVersion?: string;
   readonly file?: string;
+  /** the rules to run; the whole registry when absent */
+  readonly catalogue?: Catalogue;
 }
 
 /**
@@ -44,10 +48,23 @@ export function lintFiles(files: Record<string, string>, options: LintOptions = 
 }
 
 export function lintSet(set: ManifestSet, options: LintOptions = {}): Finding[] {
-  return runRules(set, { kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION });
+  return runRules(set, {
+    kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    ...(options.catalogue ? { catalogue: options.catalogue } : {}),
+  });
 }
 
-/** The findings of one rule only. */
+/**
+ * What one rule finds when the engine runs it alone (its catalogue is that rule): no other rule's
+ * findings to filter out, and none of the others' code on the way.
+ */
+export function findingsAlone(rule: Rule | InputRule, text: string, options: LintOptions = {}): Finding[] {
+  const input = (INPUT_RULES as readonly (Rule | InputRule)[]).includes(rule);
+  const catalogue = input ? { inputRules: [rule as InputRule] } : { rules: [rule as Rule] };
+  return lint(text, { ...options, catalogue });
+}
+
+/** The findings of one rule only, out of a run of the whole registry. */
 export function findingsOf(rule: string, text: string, options: LintOptions = {}): Finding[] {
   return lint(text, options).filter((finding) => finding.rule === rule);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile, findingsOf, itWithCorpus, positionOf, yaml } from "./helpers.js";
+import { privilegedContainer } from "../../src/rules/security/privileged-container.js";
+import { corpusFile, findingsAlone, itWithCorpus, positionOf, yaml } from "./helpers.js";
 
 const RULE = "privileged-container";
 
@@ -26,7 +27,7 @@ describe(RULE, () => {
   `;
 
   it("fires on privileged: true, at that key, as an error without a fix", () => {
-    const findings = findingsOf(RULE, text);
+    const findings = findingsAlone(privilegedContainer, text);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: "error", ...positionOf(text, "privileged: true") });
     expect(findings[0]?.message).toBe('init container "install" runs privileged, with full access to the node');
@@ -34,7 +35,7 @@ describe(RULE, () => {
   });
 
   it("stays silent for privileged: false and no securityContext", () => {
-    expect(findingsOf(RULE, text.replace("privileged: true", "privileged: false"))).toEqual([]);
+    expect(findingsAlone(privilegedContainer, text.replace("privileged: true", "privileged: false"))).toEqual([]);
   });
 
   it("honours kube-score's ignore annotation for the same check", () => {
@@ -43,15 +44,15 @@ describe(RULE, () => {
       'name: cni, annotations: { kube-score/ignore: "container-security-context-privileged" } }',
     );
     expect(annotated).not.toBe(text);
-    expect(findingsOf(RULE, annotated)).toEqual([]);
+    expect(findingsAlone(privilegedContainer, annotated)).toEqual([]);
   });
 
   itWithCorpus("agrees with Polaris' runAsPrivileged fixtures on containers", () => {
     for (const file of ["failure.yaml", "failure.two_cont.yaml", "failure.two_cont_one_unspecified.yaml"]) {
-      expect(findingsOf(RULE, corpusFile(`polaris/test/checks/runAsPrivileged/${file}`)), file).not.toEqual([]);
+      expect(findingsAlone(privilegedContainer, corpusFile(`polaris/test/checks/runAsPrivileged/${file}`)), file).not.toEqual([]);
     }
     for (const file of ["success.yaml", "success.pod.yaml", "success.pod_no_cont.yaml"]) {
-      expect(findingsOf(RULE, corpusFile(`polaris/test/checks/runAsPrivileged/${file}`)), file).toEqual([]);
+      expect(findingsAlone(privilegedContainer, corpusFile(`polaris/test/checks/runAsPrivileged/${file}`)), file).toEqual([]);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseManifestText } from "../../src/manifests/parse.js";
-import { corpusFile, findingsOf, itWithCorpus, lintSet, positionOf, yaml } from "./helpers.js";
+import { serviceSelectorMatchesNothing } from "../../src/rules/links/service-selector-matches-nothing.js";
+import { corpusFile, findingsAlone, itWithCorpus, lintSet, positionOf, yaml } from "./helpers.js";
 
 const RULE = "service-selector-matches-nothing";
 
@@ -37,10 +38,13 @@ describe(RULE, () => {
       deployment("adapter", "{ app: prometheus-adapter }"),
       service("{ app.kubernetes.io/name: gpu-dcgm-exporter }"),
     );
-    expect(findingsOf(RULE, text)).toEqual([]);
+    expect(findingsAlone(serviceSelectorMatchesNothing, text)).toEqual([]);
     // sharing the key is evidence enough: a typo in the value is still reported
     expect(
-      findingsOf(RULE, join(deployment("adapter", "{ app: prometheus-adapter }"), service("{ app: prometheus-adaptor }"))),
+      findingsAlone(
+        serviceSelectorMatchesNothing,
+        join(deployment("adapter", "{ app: prometheus-adapter }"), service("{ app: prometheus-adaptor }")),
+      ),
     ).toHaveLength(1);
   });
 
@@ -58,7 +62,7 @@ describe(RULE, () => {
         column: 1,
         message: "skipped",
       };
-      return lintSet({ resources, problems: [template], files: [] }).filter((f) => f.rule === RULE);
+      return lintSet({ resources, problems: [template], files: [] }, { catalogue: { rules: [serviceSelectorMatchesNothing] } });
     };
     expect(withTemplateIn("vitess")).toEqual([]);
     expect(withTemplateIn("elsewhere")).toHaveLength(1);
@@ -70,7 +74,7 @@ describe(RULE, () => {
       deployment("db", "{ app: db }"),
       service("{ app: web-app, tier: front }"),
     );
-    const findings = findingsOf(RULE, text);
+    const findings = findingsAlone(serviceSelectorMatchesNothing, text);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
       severity: "warning",
@@ -83,18 +87,28 @@ describe(RULE, () => {
   });
 
   it("points at the namespace when the pods live in another one", () => {
-    const [finding] = findingsOf(RULE, join(deployment("web", "{ app: web }", "shop"), service("{ app: web }", "front")));
+    const [finding] = findingsAlone(
+      serviceSelectorMatchesNothing,
+      join(deployment("web", "{ app: web }", "shop"), service("{ app: web }", "front")),
+    );
     expect(finding?.message).toBe(
       'selector app=web matches no pods in namespace "front"; Deployment "web" in namespace "shop" has matching pods, but a Service only reaches pods in its own namespace',
     );
   });
 
   it("stays silent when a workload's pods match, a subset of labels being enough", () => {
-    expect(findingsOf(RULE, join(deployment("web", "{ app: web, tier: front }"), service("{ app: web }")))).toEqual([]);
+    expect(
+      findingsAlone(serviceSelectorMatchesNothing, join(deployment("web", "{ app: web, tier: front }"), service("{ app: web }"))),
+    ).toEqual([]);
   });
 
   it("stays silent when the namespace has no workloads here: the pods are defined elsewhere", () => {
-    expect(findingsOf(RULE, join(deployment("web", "{ app: web }", "other"), service("{ app: operator-pods }")))).toEqual([]);
+    expect(
+      findingsAlone(
+        serviceSelectorMatchesNothing,
+        join(deployment("web", "{ app: web }", "other"), service("{ app: operator-pods }")),
+      ),
+    ).toEqual([]);
   });
 
   it("counts pods of custom controllers with a pod template (Argo Rollouts)", () => {
@@ -108,15 +122,19 @@ describe(RULE, () => {
           spec:
             containers: [{ name: app, image: app:1 }]
     `;
-    expect(findingsOf(RULE, join(deployment("db", "{ app: db }"), rollout, service("{ app: web }")))).toEqual([]);
+    expect(
+      findingsAlone(serviceSelectorMatchesNothing, join(deployment("db", "{ app: db }"), rollout, service("{ app: web }"))),
+    ).toEqual([]);
   });
 
   it("counts labels the controller adds to each pod as met, for the kinds that add them", () => {
     const kafka = deployment("kafka", "{ app: kafka }").replace("kind: Deployment", "kind: StatefulSet");
     // a Service per broker, for clients that must reach one given pod
     const perPod = service("{ app: kafka, statefulset.kubernetes.io/pod-name: kafka-0 }");
-    expect(findingsOf(RULE, join(kafka, perPod))).toEqual([]);
-    expect(findingsOf(RULE, join(kafka, service("{ app: kafka, apps.kubernetes.io/pod-index: '0' }")))).toEqual([]);
+    expect(findingsAlone(serviceSelectorMatchesNothing, join(kafka, perPod))).toEqual([]);
+    expect(
+      findingsAlone(serviceSelectorMatchesNothing, join(kafka, service("{ app: kafka, apps.kubernetes.io/pod-index: '0' }"))),
+    ).toEqual([]);
     const job = yaml`
       apiVersion: batch/v1
       kind: Job
@@ -128,23 +146,31 @@ describe(RULE, () => {
             restartPolicy: Never
             containers: [{ name: app, image: app:1 }]
     `;
-    expect(findingsOf(RULE, join(job, service("{ batch.kubernetes.io/job-name: migrate }")))).toEqual([]);
-    expect(findingsOf(RULE, join(deployment("web", "{ app: web }"), service("{ app: web, pod-template-hash: 7d9c8b }")))).toEqual(
+    expect(findingsAlone(serviceSelectorMatchesNothing, join(job, service("{ batch.kubernetes.io/job-name: migrate }")))).toEqual(
       [],
     );
-    // a Deployment's pods get no StatefulSet labels, and a label is only open for the key the controller adds
-    expect(findingsOf(RULE, join(deployment("kafka", "{ app: kafka }"), perPod))).toHaveLength(1);
     expect(
-      findingsOf(RULE, join(kafka, service("{ app: kafka-broker, statefulset.kubernetes.io/pod-name: kafka-0 }"))),
+      findingsAlone(
+        serviceSelectorMatchesNothing,
+        join(deployment("web", "{ app: web }"), service("{ app: web, pod-template-hash: 7d9c8b }")),
+      ),
+    ).toEqual([]);
+    // a Deployment's pods get no StatefulSet labels, and a label is only open for the key the controller adds
+    expect(findingsAlone(serviceSelectorMatchesNothing, join(deployment("kafka", "{ app: kafka }"), perPod))).toHaveLength(1);
+    expect(
+      findingsAlone(
+        serviceSelectorMatchesNothing,
+        join(kafka, service("{ app: kafka-broker, statefulset.kubernetes.io/pod-name: kafka-0 }")),
+      ),
     ).toHaveLength(1);
   });
 
   it("ignores Services without a selector and ExternalName Services", () => {
     const manual = "apiVersion: v1\nkind: Service\nmetadata: { name: m, namespace: shop }\nspec: { ports: [{ port: 80 }] }\n";
-    expect(findingsOf(RULE, join(deployment("db", "{ app: db }"), manual))).toEqual([]);
+    expect(findingsAlone(serviceSelectorMatchesNothing, join(deployment("db", "{ app: db }"), manual))).toEqual([]);
     expect(
-      findingsOf(
-        RULE,
+      findingsAlone(
+        serviceSelectorMatchesNothing,
         join(
           deployment("db", "{ app: db }"),
           service("{ app: x }", "shop", "type: ExternalName\n  externalName: example.com\n  "),
@@ -158,7 +184,7 @@ describe(RULE, () => {
       "metadata: { name: web, namespace: shop }",
       'metadata: { name: web, namespace: shop, annotations: { ignore-check.kube-linter.io/dangling-service: "pods made by the operator" } }',
     );
-    expect(findingsOf(RULE, text)).toEqual([]);
+    expect(findingsAlone(serviceSelectorMatchesNothing, text)).toEqual([]);
   });
 
   itWithCorpus("agrees with kube-score's service-targets-pod fixtures", () => {
@@ -168,10 +194,10 @@ describe(RULE, () => {
       "service-not-target-pod.yaml",
       "service-target-pod-different-namespace.yaml",
     ]) {
-      expect(findingsOf(RULE, corpusFile(`${dir}/${file}`)), file).toHaveLength(1);
+      expect(findingsAlone(serviceSelectorMatchesNothing, corpusFile(`${dir}/${file}`)), file).toHaveLength(1);
     }
     for (const file of ["service-target-deployment.yaml", "service-target-pod-multi-label.yaml", "service-externalname.yaml"]) {
-      expect(findingsOf(RULE, corpusFile(`${dir}/${file}`)), file).toEqual([]);
+      expect(findingsAlone(serviceSelectorMatchesNothing, corpusFile(`${dir}/${file}`)), file).toEqual([]);
     }
   });
 });
