@@ -1,10 +1,13 @@
 /**
  * The Markdown the bot writes: pull request and issue bodies, check run summaries. A renderer of a
  * DriftPlan; it computes nothing new. Everything from a manifest or the cluster goes through the
- * project's Markdown escaping, and a body never exceeds what GitHub accepts.
+ * project's Markdown escaping, and the WHOLE body, state marker included, fits what GitHub accepts:
+ * rows are dropped (never text cut mid-row or inside a code block) and the marker is kept whole.
  */
 
+import { CHECK_RUN_TEXT_CHARACTERS, COMMENT_CHARACTERS } from "../../src/github/limits.js";
 import { plural } from "../../src/plural.js";
+import { hardLimit, rowsThatFit } from "../../src/report/markdown-budget.js";
 import { codeSpan, escapeMarkdown } from "../../src/report/markdown-escape.js";
 import { type DriftMarker, writeMarker } from "./marker.js";
 import type { DriftPlan, PlanRow } from "./plan.js";
@@ -19,10 +22,11 @@ export interface BodyContext {
   readonly checkedAt: string;
 }
 
-/** GitHub refuses bodies over 65,536 characters; the marker and the notes need some room. */
-const BODY_BUDGET = 60_000;
-const MAX_ROWS = 150;
 const MAX_PATCH_CHARS = 20_000;
+/** fields waiting for the sync named in the body; the rest are counted */
+const MAX_PENDING_NAMED = 20;
+const TABLE_HEADER = "| Resource | Field | Git → live | Who | When | Suggested action |\n|---|---|---|---|---|---|";
+const CUT_NOTE = "… (cut to GitHub's size limit: the full list is in `plumbline drift`)";
 
 export function pullRequestTitle(cluster: string): string {
   return `Write back drift from cluster ${cluster}`;
@@ -49,49 +53,92 @@ export function issueBody(plan: DriftPlan, context: BodyContext, marker: DriftMa
 }
 
 function assemble(plan: DriftPlan, context: BodyContext, marker: DriftMarker, intro: string[], note?: string): string {
-  const parts = [
+  const head = [
     `## Drift in cluster ${codeSpan(context.cluster)}`,
     ...intro,
     `Compared ${codeSpan(context.branch)} at ${codeSpan(context.commitSha.slice(0, 7))} with ${escapeMarkdown(context.source)} on ${context.checkedAt}.`,
     ...(note ? [`> [!NOTE]\n> ${note}`] : []),
-    driftTable(plan.rows),
-    ...(plan.ignoreRules.length > 0 ? [ignoreSection(plan.ignoreRules)] : []),
-    ...(plan.patches.length > 0 ? [patchSection(plan)] : []),
-    ...(plan.warnings.length > 0
-      ? [`**Notes**\n\n${plan.warnings.map((warning) => `- ${escapeMarkdown(warning)}`).join("\n")}`]
-      : []),
   ];
-  let body = parts.join("\n\n");
-  if (body.length > BODY_BUDGET)
-    body = `${body.slice(0, BODY_BUDGET)}\n\n… (cut: the full list is in the check run and \`plumbline drift\`)`;
-  return `${body}\n\n${writeMarker("drift", marker)}\n`;
+  const markerText = writeMarker("drift", marker);
+  // the body, a blank line, the marker and a final newline: all within the limit
+  const body = fitSections(head, plan, COMMENT_CHARACTERS - markerText.length - 3, true);
+  return `${body}\n\n${markerText}\n`;
 }
 
+/** The check run's summary: the same table and notes, within the Checks API's limit. */
+export function checkRunSummary(head: string, plan: DriftPlan): string {
+  return fitSections([head], plan, CHECK_RUN_TEXT_CHARACTERS, false);
+}
+
+/**
+ * Head, table, ignore rules, pending fields, patch and notes, fitted to `limit`: the patch goes
+ * first, then rows are dropped from the end of the table, the ignore rules and the notes (in that
+ * order of importance kept), each list saying how many it left out.
+ */
+function fitSections(head: readonly string[], plan: DriftPlan, limit: number, withPatch: boolean): string {
+  const rows = plan.rows.map(tableRow);
+  const notes = plan.warnings.map((warning) => `- ${escapeMarkdown(warning)}`);
+  const compose = (kept: readonly number[], patch: boolean) =>
+    [
+      ...head,
+      listed(TABLE_HEADER, rows, kept[0] ?? 0, (left) => `… and ${left} more`),
+      ...(plan.ignoreRules.length > 0 ? [ignoreSection(plan.ignoreRules, kept[1] ?? 0)] : []),
+      ...(plan.pendingSync.length > 0 ? [pendingLine(plan.pendingSync)] : []),
+      ...(patch && plan.patches.length > 0 ? [patchSection(plan)] : []),
+      ...(notes.length > 0 ? [listed("**Notes**\n", notes, kept[2] ?? 0, (left) => `- … and ${left} more`)] : []),
+    ].join("\n\n");
+  const all = [rows.length, plan.ignoreRules.length, notes.length];
+  const whole = compose(all, withPatch);
+  if (whole.length <= limit) return whole;
+  const withoutPatch = compose(all, false);
+  if (withoutPatch.length <= limit) return withoutPatch;
+  const tables = [rows, plan.ignoreRules.map((rule) => `    ${rule}`), notes].map((list) => ({ header: "", rows: list }));
+  const kept = rowsThatFit(tables, compose([0, 0, 0], false).length, limit);
+  // the last resort cuts at a line: only a head longer than the limit gets there
+  return hardLimit(compose(kept, false), limit, CUT_NOTE);
+}
+
+function listed(header: string, rows: readonly string[], kept: number, more: (left: number) => string): string {
+  const lines = [header, ...rows.slice(0, kept)];
+  if (kept < rows.length) lines.push(`${kept > 0 ? "\n" : ""}${more(rows.length - kept)}`);
+  return lines.join("\n");
+}
+
+function tableRow(row: PlanRow): string {
+  const values =
+    row.secret !== undefined ? escapeMarkdown(row.secret) : `${codeSpan(row.git) || "—"} → ${codeSpan(row.live) || "—"}`;
+  const cells = [
+    codeSpan(row.resource),
+    row.field ? codeSpan(row.field) : "—",
+    values,
+    row.who ? escapeMarkdown(row.who) : "unknown",
+    row.when ? escapeMarkdown(row.when) : "—",
+    escapeMarkdown(row.action),
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+
+/** The table alone, every row: for a comment that has room (tests, short summaries). */
 export function driftTable(rows: readonly PlanRow[]): string {
-  const header = "| Resource | Field | Git → live | Who | When | Suggested action |\n|---|---|---|---|---|---|";
-  const lines = rows
-    .slice(0, MAX_ROWS)
-    .map((row) =>
-      [
-        codeSpan(row.resource),
-        row.field ? codeSpan(row.field) : "—",
-        `${codeSpan(row.git) || "—"} → ${codeSpan(row.live) || "—"}`,
-        row.who ? escapeMarkdown(row.who) : "unknown",
-        row.when ? escapeMarkdown(row.when) : "—",
-        escapeMarkdown(row.action),
-      ].join(" | "),
-    );
-  const more = rows.length > MAX_ROWS ? `\n\n… and ${rows.length - MAX_ROWS} more` : "";
-  return `${header}\n${lines.map((line) => `| ${line} |`).join("\n")}${more}`;
+  return `${TABLE_HEADER}\n${rows.map(tableRow).join("\n")}`;
 }
 
-function ignoreSection(rules: readonly string[]): string {
-  const yaml = ["drift:", "  ignore:", ...rules.map((rule) => `    ${rule}`)].join("\n");
+function ignoreSection(rules: readonly string[], kept: number): string {
+  const lines = rules.slice(0, kept).map((rule) => `    ${rule}`);
+  const more =
+    kept < rules.length ? `\n\n… and ${plural(rules.length - kept, "more rule")}, in \`plumbline drift\`'s output` : "";
   return [
     "### Ignore rules to add",
     "A controller in the cluster owns these fields; writing its values to Git would only start a tug of war. Add this to `.github/plumbline.yml` instead:",
-    fenced("yaml", yaml),
+    `${fenced("yaml", ["drift:", "  ignore:", ...lines].join("\n"))}${more}`,
   ].join("\n\n");
+}
+
+function pendingLine(fields: readonly string[]): string {
+  const named = fields.slice(0, MAX_PENDING_NAMED).map(codeSpan).join(", ");
+  const more = fields.length > MAX_PENDING_NAMED ? ` and ${fields.length - MAX_PENDING_NAMED} more` : "";
+  const verb = fields.length === 1 ? "is ahead in Git and waits" : "are ahead in Git and wait";
+  return `${plural(fields.length, "field")} ${verb} for the GitOps sync (not drift): ${named}${more}.`;
 }
 
 function patchSection(plan: DriftPlan): string {

@@ -5,12 +5,12 @@
  * written to GitHub before the comparison has succeeded.
  */
 
-import { detectDrift } from "../../src/drift/compare.js";
 import type { DriftCluster } from "../../src/drift/config.js";
+import type { WriteBackEdits } from "../../src/drift/edits.js";
+import { problemLine, REFUSAL, runDrift } from "../../src/drift/pipeline/index.js";
 import type { Fingerprinter } from "../../src/drift/secret-values.js";
 import { upsertCheckRun } from "../../src/github/check-run.js";
-import { type LiveReadOptions, LiveSourceError, readLiveState, type WantedKind } from "../../src/live/index.js";
-import type { Resource } from "../../src/manifests/resource.js";
+import { type LiveReadOptions, LiveSourceError } from "../../src/live/index.js";
 import { codeSpan, escapeMarkdown } from "../../src/report/markdown-escape.js";
 import type { BotIdentity } from "../github/identity.js";
 import type { BotIssue } from "../github/issues.js";
@@ -21,7 +21,7 @@ import type { ClusterAccess } from "../grants/access.js";
 import type { Tenant } from "../grants/grants.js";
 import type { Logger } from "../logger.js";
 import type { ErrorStage, RunOutcome } from "../metrics.js";
-import { type BodyContext, driftTable, summaryLine } from "../proposal/body.js";
+import { type BodyContext, checkRunSummary, summaryLine } from "../proposal/body.js";
 import { type DriftPlan, planDrift } from "../proposal/plan.js";
 import type { ClusterHealth } from "./cluster-health.js";
 import { loadRepoManifests } from "./git-manifests.js";
@@ -73,31 +73,46 @@ export async function checkCluster(run: ClusterRun): Promise<ClusterOutcome> {
     throw error;
   });
   if (snapshot instanceof RepositoryReadError) return failed(run, "config", snapshot.message);
-  const { set, emptyPaths } = await loadRepoManifests(snapshot.files, cluster.paths);
-  const resources = inNamespaces(set.resources, cluster.namespaces);
-  const notes = emptyPaths.map((path) => `${CONFIG_FILE}: no manifests under ${path}`);
+  const texts = new Map(snapshot.files.map((file) => [file.path, file.text]));
+  let emptyPaths: string[] = [];
 
-  let live: Awaited<ReturnType<typeof readLiveState>>;
+  let drift: Awaited<ReturnType<typeof runDrift>>;
   try {
-    live = await readLiveState(access.source, wantedKinds(resources), {
-      ...run.live,
-      allowNamespace: access.allowNamespace,
-      // messages and the pull request name the cluster as the repository does, never its server's URL
-      serverLabel: `cluster ${cluster.name}`,
+    drift = await runDrift({
+      git: {
+        load: async () => {
+          const loaded = await loadRepoManifests(snapshot.files, cluster.paths);
+          emptyPaths = loaded.emptyPaths;
+          return loaded.set;
+        },
+        read: async (file) => texts.get(file),
+      },
+      namespaces: cluster.namespaces,
+      source: access.source,
+      live: {
+        ...run.live,
+        allowNamespace: access.allowNamespace,
+        // messages and the pull request name the cluster as the repository does, never its server's URL
+        serverLabel: `cluster ${cluster.name}`,
+      },
+      compare: { config: run.config.drift, configSource: CONFIG_FILE, fingerprint: run.fingerprint },
+      write: { leaveFilesWithSecretValues: true },
     });
-    run.health.record(access.key, access.source, true);
   } catch (error) {
     if (!(error instanceof LiveSourceError)) throw error;
     run.health.record(access.key, access.source, false, error.message);
     return failed(run, "cluster", `cannot read cluster ${cluster.name}: ${tenantMessage(error)}`, error.message);
   }
-
-  const result = detectDrift(resources, live, {
-    config: run.config.drift,
-    configSource: CONFIG_FILE,
-    fingerprint: run.fingerprint,
-  });
-  const plan = planDrift(result, resources, snapshot.files);
+  if (!drift.ok) {
+    // as `plumbline drift` does: a file that did not load would make its objects look missing from Git
+    const lines = drift.fatal.map((problem) => problemLine(problem));
+    return failed(run, "config", `the manifests cannot be compared (${REFUSAL}): ${lines.join("; ")}`);
+  }
+  run.health.record(access.key, access.source, true);
+  const { result, live } = drift;
+  const notes = emptyPaths.map((path) => `${CONFIG_FILE}: no manifests under ${path}`);
+  const modes = new Map(snapshot.files.map((file) => [file.path, file.mode]));
+  const plan = planDrift(result, drift.edits ?? EMPTY_EDITS, modes);
   const warnings = [...notes, ...result.warnings, ...plan.warnings];
   const body: BodyContext = {
     cluster: cluster.name,
@@ -187,34 +202,12 @@ function checkSummary(plan: DriftPlan, proposal: ProposalResult, body: BodyConte
   // everything quoted from the repository or the cluster is escaped: GitHub renders the summary
   const header = `Compared ${codeSpan(body.branch)} at ${codeSpan(body.commitSha.slice(0, 7))} with ${escapeMarkdown(body.source)}.`;
   if (plan.driftedResources === 0) return `${header}\n\nNo drift.`;
-  const notes =
-    plan.warnings.length > 0 ? `\n\n${plan.warnings.map((warning) => `- ${escapeMarkdown(warning)}`).join("\n")}` : "";
   const link = proposal.link
     ? `\n\nProposed in ${proposal.link.url}.`
     : proposal.note
       ? `\n\n${escapeMarkdown(proposal.note)}.`
       : "";
-  return `${header}${link}\n\n${driftTable(plan.rows)}${notes}`;
+  return checkRunSummary(`${header}${link}`, plan);
 }
 
-/** Every (apiVersion, kind, namespace) Git declares: what the live reader lists. */
-function wantedKinds(resources: readonly Resource[]): WantedKind[] {
-  const seen = new Map<string, WantedKind>();
-  for (const resource of resources) {
-    const key = `${resource.apiVersion}/${resource.kind}/${resource.namespace ?? ""}`;
-    if (!seen.has(key)) {
-      seen.set(key, {
-        apiVersion: resource.apiVersion,
-        kind: resource.kind,
-        ...(resource.namespace ? { namespace: resource.namespace } : {}),
-      });
-    }
-  }
-  return [...seen.values()];
-}
-
-/** `drift.clusters[].namespaces` narrows the comparison; objects without a namespace always count. */
-function inNamespaces(resources: readonly Resource[], namespaces: readonly string[]): Resource[] {
-  if (namespaces.length === 0) return [...resources];
-  return resources.filter((resource) => resource.namespace === undefined || namespaces.includes(resource.namespace));
-}
+const EMPTY_EDITS: WriteBackEdits = { files: [], outcomes: [], skipped: [], applied: [], failures: [] };

@@ -2,20 +2,24 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/load.js";
-import { detectDrift } from "../drift/compare.js";
 import { type DriftCluster, readDriftConfig } from "../drift/config.js";
-import type { DriftResult } from "../drift/types.js";
-import { editFile, planWriteBack, writeEditedFile } from "../drift/write-back.js";
+import type { WriteBackEdits } from "../drift/edits.js";
+import { problemLine, REFUSAL, runDrift } from "../drift/pipeline/index.js";
+import { processFingerprinter, stableFingerprinter } from "../drift/secret-values.js";
+import { writeEditedFile } from "../drift/write-back.js";
 import { LiveSourceError } from "../live/errors.js";
-import type { LiveReadOptions, LiveSource, LiveState, WantedKind, WantedKinds } from "../live/types.js";
+import type { LiveSource } from "../live/types.js";
 import { loadManifests } from "../manifests/load.js";
 import { ignoreMatcher } from "../manifests/path-glob.js";
-import { hidesAppliedObjects, type Resource } from "../manifests/resource.js";
 import { DRIFT_FORMATS, type DriftFormat, isDriftFormat, renderDrift } from "../report/drift-render.js";
+import { objectName } from "../report/drift-values.js";
 import { printable } from "../report/text.js";
 import { type CliIo, EXIT, useColor } from "./io.js";
 import { UsageError } from "./usage.js";
 import { writeReport } from "./write-output.js";
+
+/** The key that makes Secret fingerprints comparable across runs (and machines that share it). */
+export const FINGERPRINT_KEY_ENV = "PLUMBLINE_FINGERPRINT_KEY";
 
 export const DRIFT_HELP = `Usage: plumbline drift --git DIR (--live SNAPSHOT | --context NAME | --cluster NAME) [options]
 
@@ -35,6 +39,9 @@ Options:
       --timeout <seconds>          per request to the cluster (default: 30)
       --no-color                   never colour the text report
   -h, --help                       show this help
+
+Secret values are never shown. With PLUMBLINE_FINGERPRINT_KEY set, a changed one shows a keyed
+fingerprint that stays the same across runs; without it, only "value changed".
 
 Exit codes: 0 no drift, 1 drift found, 2 usage, input or cluster error.
 `;
@@ -81,42 +88,56 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
   const driftConfig = readDriftConfig(config.drift);
   const args = toArgs(values, driftConfig.clusters, root, io.cwd);
 
-  const git = await loadGit(args, config.ignore, root, io);
-  if (git === undefined) return EXIT.error;
-  let live: LiveState;
+  const key = io.env[FINGERPRINT_KEY_ENV];
+  const cwd = io.cwd;
+  let run: Awaited<ReturnType<typeof runDrift>>;
   try {
-    live = await readLive(args.source, wantedKinds(git), {
-      ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
-      ...(args.namespace ? { defaultNamespace: args.namespace } : {}),
+    run = await runDrift({
+      git: {
+        load: () => loadManifests(args.git, { cwd, isIgnored: ignoreMatcher(config.ignore, root, cwd) }),
+        read: (file) => readFile(path.resolve(cwd, file), "utf8"),
+      },
+      namespaces: args.cluster?.namespaces ?? [],
+      source: args.source,
+      live: {
+        ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
+        ...(args.namespace ? { defaultNamespace: args.namespace } : {}),
+      },
+      compare: {
+        config: driftConfig,
+        configSource: configFile ? path.relative(cwd, configFile) : "drift.ignore",
+        relativeFile: (file) => path.relative(root, path.resolve(cwd, file)).split(path.sep).join("/"),
+        // a key of the user's makes fingerprints comparable across runs; without one they mean nothing outside this run
+        fingerprint: key ? stableFingerprinter(key, "plumbline-cli") : processFingerprinter,
+      },
+      write: args.write ? {} : false,
     });
   } catch (error) {
     if (!(error instanceof LiveSourceError)) throw error;
     io.stderr(`plumbline: ${printable(error.message)}\n`);
     return EXIT.error;
   }
-  const result = detectDrift(git, live, {
-    config: driftConfig,
-    configSource: configFile ? path.relative(io.cwd, configFile) : "drift.ignore",
-    relativeFile: (file) => path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join("/"),
-  });
-  if (args.write) await writeBack(result, root, io);
+  for (const problem of run.problems) {
+    const label = !run.ok && run.fatal.includes(problem) ? "error" : "warning";
+    io.stderr(`plumbline: ${label}: ${printable(problemLine(problem))}\n`);
+  }
+  if (!run.ok) {
+    io.stderr(`plumbline: fix the manifests above first: ${REFUSAL}\n`);
+    return EXIT.error;
+  }
+  const { result } = run;
+  if (run.edits) await writeEdits(run.edits, root, io);
 
   const toFile = args.output !== undefined && args.output !== "-";
-  const report = renderDrift(args.format, result, { color: !args.noColor && !toFile && useColor(io) });
+  const report = renderDrift(args.format, result, {
+    color: !args.noColor && !toFile && useColor(io),
+    fingerprints: key !== undefined && key !== "",
+  });
   if (toFile && args.output) await writeReport(path.resolve(io.cwd, args.output), report, args.output);
   else io.stdout(report);
   if (args.format === "json") for (const warning of result.warnings) io.stderr(`plumbline: warning: ${printable(warning)}\n`);
   const { modified, missing, extra } = result.summary;
   return modified + missing + extra > 0 ? EXIT.findings : EXIT.ok;
-}
-
-/**
- * A snapshot is read without the cluster client; `--context` and `--cluster` load it (and its HTTP
- * stack) only when they run, so every other command starts without it.
- */
-async function readLive(source: LiveSource, wanted: WantedKinds, options: LiveReadOptions): Promise<LiveState> {
-  if (source.type === "snapshot") return (await import("../live/snapshot-reader.js")).readSnapshot(source.path, wanted, options);
-  return (await import("../live/index.js")).readLiveState(source, wanted, options);
 }
 
 function toArgs(values: Record<string, unknown>, clusters: readonly DriftCluster[], root: string, cwd: string): DriftArgs {
@@ -159,56 +180,26 @@ function toArgs(values: Record<string, unknown>, clusters: readonly DriftCluster
   };
 }
 
-/** Git's objects, or undefined after printing why they cannot be compared (a broken file would make its objects look extra). */
-async function loadGit(args: DriftArgs, ignore: readonly string[], root: string, io: CliIo): Promise<Resource[] | undefined> {
-  const manifests = await loadManifests(args.git, { cwd: io.cwd, isIgnored: ignoreMatcher(ignore, root, io.cwd) });
-  const fatal = manifests.problems.filter(hidesAppliedObjects);
-  for (const problem of manifests.problems) {
-    const label = fatal.includes(problem) ? "error" : "warning";
-    io.stderr(`plumbline: ${label}: ${printable(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`)}\n`);
-  }
-  if (fatal.length > 0) {
-    io.stderr("plumbline: fix the manifests above first: objects that cannot be read would look missing from Git\n");
-    return undefined;
-  }
-  const namespaces = args.cluster?.namespaces ?? [];
-  return namespaces.length === 0
-    ? manifests.resources
-    : manifests.resources.filter((r) => !r.namespace || namespaces.includes(r.namespace));
-}
-
-function wantedKinds(resources: readonly Resource[]): WantedKind[] {
-  const seen = new Map<string, WantedKind>();
-  for (const { apiVersion, kind, namespace } of resources) {
-    seen.set(`${apiVersion}/${kind}/${namespace ?? ""}`, { apiVersion, kind, ...(namespace ? { namespace } : {}) });
-  }
-  return [...seen.values()];
-}
-
-/** Edits each Git file in one go (all of its patches or none) and says what it did on stderr. */
-async function writeBack(result: DriftResult, root: string, io: CliIo): Promise<void> {
-  const plan = planWriteBack(result);
+/** Writes each edited Git file at once and says what it did on stderr. */
+async function writeEdits(edits: WriteBackEdits, root: string, io: CliIo): Promise<void> {
   let files = 0;
   let changes = 0;
-  for (const [file, patches] of plan.files) {
-    const absolute = path.resolve(io.cwd, file);
-    const edit = editFile(await readFile(absolute, "utf8"), patches);
-    if (!edit.ok) {
-      io.stderr(`plumbline: ${printable(file)}: not written: ${printable(edit.message)}\n`);
-      continue;
-    }
-    if (!edit.changed) continue;
-    const written = await writeEditedFile(absolute, edit.text, root);
+  for (const { file, drift, message } of edits.failures) {
+    io.stderr(`plumbline: ${printable(file)}: ${printable(objectName(drift))} not written: ${printable(message)}\n`);
+  }
+  for (const edited of edits.files) {
+    const written = await writeEditedFile(path.resolve(io.cwd, edited.file), edited.text, root);
     if (!written.ok) {
-      io.stderr(`plumbline: ${printable(file)}: not written: ${printable(written.message)}\n`);
+      io.stderr(`plumbline: ${printable(edited.file)}: not written: ${printable(written.message)}\n`);
       continue;
     }
     files++;
-    changes += plan.changesPerFile.get(file) ?? 0;
+    changes += edited.changes;
   }
   io.stderr(`plumbline: wrote ${changes} change(s) to ${files} file(s)\n`);
-  for (const { drift, change, reason } of plan.skipped) {
-    const object = `${drift.kind} ${drift.namespace ? `${drift.namespace}/` : ""}${drift.name}${change ? ` ${change.display}` : ""}`;
+  for (const { drift, change, reason } of edits.skipped) {
+    if (edits.failures.some((failure) => failure.drift === drift)) continue;
+    const object = `${objectName(drift)}${change ? ` ${change.display}` : ""}`;
     io.stderr(`plumbline: not written: ${printable(object)}: ${printable(reason)}\n`);
   }
 }

@@ -17,7 +17,7 @@ import { type IgnoreTarget, ignoresFor } from "./ignore.js";
 import { diffObject } from "./object-diff.js";
 import { patchFor } from "./patch.js";
 import type { Fingerprinter } from "./secret-values.js";
-import type { Drift, DriftChange, DriftResult, DriftSummary } from "./types.js";
+import type { Drift, DriftChange, DriftResult, DriftSummary, PendingField } from "./types.js";
 
 export interface DriftOptions {
   readonly config?: DriftConfig;
@@ -60,7 +60,7 @@ export function detectDrift(git: readonly Resource[], live: LiveState, options: 
   const matched = new Set<string>();
   const reported = new Set<string>();
   let inSync = 0;
-  let pendingSync = 0;
+  const pending: PendingField[] = [];
   for (const entry of entries) {
     const { resource } = entry;
     const liveObject = liveByKey.get(entry.key);
@@ -108,7 +108,8 @@ export function detectDrift(git: readonly Resource[], live: LiveState, options: 
       rendered: base.rendered === true,
       ...(options.fingerprint ? { fingerprint: options.fingerprint } : {}),
     });
-    pendingSync += diff.pendingSync;
+    for (const field of diff.pendingSync)
+      pending.push({ kind: resource.kind, namespace: entry.namespace, name: resource.name, field });
     if (diff.changes.length === 0) inSync++;
     else drifts.push({ ...base, status: "modified", changes: diff.changes, patch: patchFor(resource.kind, diff.changes) });
   }
@@ -130,7 +131,7 @@ export function detectDrift(git: readonly Resource[], live: LiveState, options: 
   extras.sort((a, b) => a.kind.localeCompare(b.kind) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 
   const all = [...drifts, ...extras];
-  return { drifts: all, summary: summarize(all, entries.length, live, inSync, pendingSync), warnings };
+  return { drifts: all, summary: summarize(all, entries.length, live, inSync, pending.length), warnings, pending };
 }
 
 function metadataOf(object: KubeObject): {

@@ -20,7 +20,6 @@ export const CREDENTIAL_NO_WRITE =
 
 const CONTAINER_LISTS = ["containers", "initContainers", "ephemeralContainers"] as const;
 
-
 export interface MaskedCredentials {
   readonly git: KubeObject;
   readonly live: KubeObject;

@@ -13,6 +13,7 @@ import { isUnder, type ObjectIgnores } from "./ignore.js";
 import { type ManagedEntry, readManagedFields } from "./managed-fields.js";
 import { type Fingerprinter, isSecretValuePath, maskSecrets, processFingerprinter } from "./secret-values.js";
 import { stripServerFields } from "./strip.js";
+import { namedJqPath } from "./suggest-ignore.js";
 import type { Actor, DriftChange, FieldOwner } from "./types.js";
 import { type RawChange, walkObject } from "./walk.js";
 import { noWriteReason } from "./write-policy.js";
@@ -32,8 +33,8 @@ export interface ObjectContext {
 
 export interface ObjectDiff {
   readonly changes: DriftChange[];
-  /** differences where Git is ahead of what the GitOps applier last synced */
-  readonly pendingSync: number;
+  /** the readable paths of differences where Git is ahead of what the GitOps applier last synced */
+  readonly pendingSync: string[];
 }
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -49,30 +50,40 @@ export function diffObject(gitObject: KubeObject, liveObject: KubeObject, contex
   });
   const gitAhead = lastAppliedByGitops(liveObject, entries, context.classify);
   const changes: DriftChange[] = [];
-  let pendingSync = 0;
+  const pendingSync: string[] = [];
   for (const change of raw) {
     const kept = withoutIgnored(change, context.ignores);
     if (!kept) continue;
     const pointer = formatPointer(kept.gitPath);
-    const owner = kept.owner;
+    let owner: Attributed | undefined = kept.owner;
     // the creator of an object owns what the server allocated for it (a Service's clusterIP): not an addition
     if (kept.type === "added" && /^(allocated|set by the API)/.test(noWriteReason(context.kind, pointer) ?? "")) continue;
     if (pointer === "/spec/replicas" && (context.scaledByHpa || (owner && scalesReplicas(owner, context.classify)))) continue;
     if (owner && context.ignores.trusted(owner.manager)) continue;
-    const actor: Actor | undefined = owner
+    let actor: Actor | undefined = owner
       ? context.classify(owner.manager)
       : kept.type === "changed" && entries.length > 0
         ? "unowned"
         : undefined;
     if (actor === "unowned") continue;
     if (actor === "gitops" || (actor === undefined && gitAhead && gitIsAhead(gitAhead, pointer, kept.git))) {
-      pendingSync++;
+      pendingSync.push(kept.display);
       continue;
+    }
+    if (kept.type === "removed" && !owner) {
+      owner = removedBy(kept, context.classify);
+      if (owner) actor = "imperative";
     }
     const secret =
       isSecretValuePath(gitObject as { kind: string }, kept.gitPath) ||
       touchesCredential(credentials, kept.gitPath, kept.livePath);
-    changes.push(toDriftChange(kept, pointer, owner, actor, context, secret));
+    const jqPath =
+      actor === "controller"
+        ? kept.livePath.length > 0
+          ? namedJqPath(liveObject, kept.livePath)
+          : namedJqPath(gitObject, kept.gitPath)
+        : undefined;
+    changes.push(toDriftChange(kept, pointer, owner, actor, context, secret, jqPath));
   }
   return { changes, pendingSync };
 }
@@ -156,13 +167,29 @@ function gitIsAhead(lastApplied: unknown, pointer: string, git: unknown): boolea
   return !isDeepStrictEqual(valueAt(lastApplied, pointer), git);
 }
 
+/**
+ * Nobody owns a removed field any more: the removal took it out of every entry. Its likely author
+ * is the latest imperative update (kubectl edit, a dashboard) that still owns something beside it.
+ */
+type Attributed = ManagedEntry & { readonly inferred?: true };
+
+function removedBy(change: RawChange, classify: ManagerClassifier): Attributed | undefined {
+  let best: ManagedEntry | undefined;
+  for (const entry of change.parentOwners ?? []) {
+    if (entry.operation !== "Update" || classify(entry.manager) !== "imperative") continue;
+    if (!best || (entry.time ?? "") >= (best.time ?? "")) best = entry;
+  }
+  return best ? { ...best, inferred: true } : undefined;
+}
+
 function toDriftChange(
   change: RawChange,
   pointer: string,
-  owner: ManagedEntry | undefined,
+  owner: Attributed | undefined,
   actor: Actor | undefined,
   context: ObjectContext,
   secret: boolean,
+  jqPath: string | undefined,
 ): DriftChange {
   const fieldOwner: FieldOwner | undefined =
     owner && actor
@@ -172,6 +199,7 @@ function toDriftChange(
           ...(owner.operation ? { operation: owner.operation } : {}),
           ...(owner.subresource ? { subresource: owner.subresource } : {}),
           ...(owner.time ? { time: owner.time } : {}),
+          ...(owner.inferred ? { inferred: true as const } : {}),
         }
       : undefined;
   const noWrite =
@@ -189,7 +217,15 @@ function toDriftChange(
     ...(noWrite ? { noWrite } : {}),
     ...(secret ? { secret: true as const } : {}),
     ...(actor === "controller"
-      ? { suggestIgnore: { kind: context.kind, name: context.name, pointer, ...(owner ? { manager: owner.manager } : {}) } }
+      ? {
+          suggestIgnore: {
+            kind: context.kind,
+            name: context.name,
+            pointer,
+            ...(owner ? { manager: owner.manager } : {}),
+            ...(jqPath ? { jqPath } : {}),
+          },
+        }
       : {}),
   };
 }

@@ -9,7 +9,7 @@
  */
 
 import { createHmac, randomBytes } from "node:crypto";
-import type { KubeObject } from "../manifests/resource.js";
+import type { KubeObject, Resource } from "../manifests/resource.js";
 import { isRecord } from "../manifests/resource.js";
 
 /** `hmac:<8 hex>` for a value at a place (`[namespace, name, key]`). */
@@ -130,4 +130,19 @@ export function maskSecret(object: KubeObject, fingerprint: Fingerprinter = proc
 /** Pointers under which a Secret keeps values: never patched, never written. */
 export function isSecretValuePath(object: { kind: string; apiVersion?: string }, path: readonly (string | number)[]): boolean {
   return object.kind === "Secret" && (path[0] === "data" || path[0] === "stringData");
+}
+
+/** The Git files that carry a Secret's values (not only its name): what must never be uploaded. */
+export function filesWithSecretValues(resources: readonly Resource[]): Set<string> {
+  const files = new Set<string>();
+  for (const resource of resources) {
+    if (!isSecret(resource.object)) continue;
+    const { data, stringData } = resource.object as { data?: unknown; stringData?: unknown };
+    if (hasValues(data) || hasValues(stringData)) files.add(resource.source.file);
+  }
+  return files;
+}
+
+function hasValues(values: unknown): boolean {
+  return isRecord(values) && Object.values(values).some((value) => value !== "" && value !== null);
 }

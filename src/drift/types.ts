@@ -20,6 +20,11 @@ export interface FieldOwner {
   readonly subresource?: string;
   readonly time?: string;
   readonly actor: Actor;
+  /**
+   * The field was removed, so no entry owns it any more: this is the latest imperative update of
+   * its parent, the likely author rather than a recorded one.
+   */
+  readonly inferred?: true;
 }
 
 export interface DriftChange {
@@ -39,7 +44,15 @@ export interface DriftChange {
   /** its values are secrets shown as fingerprints (a Secret's data, a credential env var): never patched */
   readonly secret?: true;
   /** for controller-owned changes: the ignore rule that would silence this drift */
-  readonly suggestIgnore?: { readonly kind: string; readonly name: string; readonly pointer: string; readonly manager?: string };
+  readonly suggestIgnore?: {
+    readonly kind: string;
+    readonly name: string;
+    readonly pointer: string;
+    /** the controller that owns the field: the rule trusts it on this object */
+    readonly manager?: string;
+    /** the pointer as a jq path that names list items (`containers[] | select(.name == "web")`) */
+    readonly jqPath?: string;
+  };
 }
 
 export interface Drift {
@@ -81,8 +94,20 @@ export interface DriftSummary {
   readonly source: string;
 }
 
+/** A field where Git is ahead of what the GitOps applier last synced: the next sync applies it. */
+export interface PendingField {
+  readonly kind: string;
+  /** "" for cluster-scoped objects */
+  readonly namespace: string;
+  readonly name: string;
+  /** readable path, as DriftChange.display */
+  readonly field: string;
+}
+
 export interface DriftResult {
   readonly drifts: Drift[];
+  /** the fields behind `summary.pendingSync`, in the order found */
+  readonly pending?: PendingField[];
   readonly summary: DriftSummary;
   /** things the user should know that are not drift: an unsupported ignore expression, an unlisted kind */
   readonly warnings: string[];

@@ -22,6 +22,11 @@ export interface RawChange {
   readonly live: unknown;
   /** the managedFields entry that last set the live value, when one does */
   readonly owner?: ManagedEntry;
+  /**
+   * For a removal (the field is gone, and with it every entry that owned it): the entries that
+   * own something in its parent. The removal's author is looked for among them.
+   */
+  readonly parentOwners?: readonly ManagedEntry[];
 }
 
 /** A manager's position in its field set while the walk descends. */
@@ -47,6 +52,8 @@ interface State extends WalkOptions {
   readonly schema: string[];
   readonly display: string[];
   readonly additions: boolean;
+  /** the cursors of each map or list being walked, innermost last */
+  readonly parents: Cursor[][];
 }
 
 const FREEFORM_MAPS: ReadonlySet<string> = new Set(["labels", "annotations", "data", "stringData", "binaryData"]);
@@ -61,6 +68,7 @@ export function walkObject(git: Record<string, unknown>, live: Record<string, un
     schema: [],
     display: [],
     additions: options.entries.some(options.reportsAdditions),
+    parents: [],
   };
   const cursors = options.entries.map((entry): Cursor => ({ entry, node: entry.root, underLeaf: false }));
   compareMap(git, live, state, cursors);
@@ -116,6 +124,15 @@ function scalarContext(state: State) {
 }
 
 function compareMap(git: Record<string, unknown>, live: Record<string, unknown>, state: State, cursors: Cursor[]): void {
+  state.parents.push(cursors);
+  try {
+    compareMapFields(git, live, state, cursors);
+  } finally {
+    state.parents.pop();
+  }
+}
+
+function compareMapFields(git: Record<string, unknown>, live: Record<string, unknown>, state: State, cursors: Cursor[]): void {
   for (const key of Object.keys(git)) {
     enter(state, key, key, key, key);
     compareValue(git[key], live[key], git, state, fieldCursors(cursors, ownerKey(state, key)));
@@ -136,6 +153,15 @@ function ownerKey(state: State, key: string): string {
 }
 
 function compareList(git: unknown[], live: unknown[], state: State, cursors: Cursor[]): void {
+  state.parents.push(cursors);
+  try {
+    compareListItems(git, live, state, cursors);
+  } finally {
+    state.parents.pop();
+  }
+}
+
+function compareListItems(git: unknown[], live: unknown[], state: State, cursors: Cursor[]): void {
   const field = state.schema[state.schema.length - 1] ?? "";
   const learned = cursors.map((cursor) => (cursor.node ? listKeysOf(cursor.node) : undefined)).find(Boolean);
   const match: ListMatch = listMatchFor(field, git, live, learned);
@@ -200,6 +226,10 @@ function considerAddition(live: unknown, parent: Record<string, unknown>, state:
 
 function record(state: State, type: RawChangeType, git: unknown, live: unknown, cursors: Cursor[]): void {
   const owner = type === "removed" ? undefined : attribute(cursors);
+  const parentOwners =
+    type === "removed"
+      ? (state.parents[state.parents.length - 1] ?? []).filter((c) => c.node || c.underLeaf).map((c) => c.entry)
+      : [];
   state.changes.push({
     type,
     gitPath: [...state.gitPath],
@@ -208,6 +238,7 @@ function record(state: State, type: RawChangeType, git: unknown, live: unknown, 
     git,
     live,
     ...(owner ? { owner } : {}),
+    ...(parentOwners.length > 0 ? { parentOwners } : {}),
   });
 }
 

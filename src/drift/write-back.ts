@@ -19,9 +19,19 @@ export interface SkippedChange {
   readonly reason: string;
 }
 
+/** One object's changes that may be written, as one patch of its document. */
+export interface ObjectPatch {
+  readonly drift: Drift;
+  readonly file: string;
+  readonly patch: DocumentPatch;
+  readonly changes: readonly DriftChange[];
+}
+
 export interface WritePlan {
   /** patches per Git file, in the order the files were first seen */
   readonly files: Map<string, DocumentPatch[]>;
+  /** the same patches object by object, in the order of the drifts */
+  readonly objects: ObjectPatch[];
   readonly skipped: SkippedChange[];
   /** changes that will be written */
   readonly written: number;
@@ -33,6 +43,7 @@ export function planWriteBack(result: DriftResult): WritePlan {
   const files = new Map<string, DocumentPatch[]>();
   const skipped: SkippedChange[] = [];
   const changesPerFile = new Map<string, number>();
+  const objects: ObjectPatch[] = [];
   let written = 0;
   for (const drift of result.drifts) {
     if (drift.status === "missing") {
@@ -41,9 +52,13 @@ export function planWriteBack(result: DriftResult): WritePlan {
     }
     if (drift.status !== "modified" || drift.file === undefined || drift.documentIndex === undefined) continue;
     const writable: DriftChange[] = [];
+    const kept: DriftChange[] = [];
     for (const change of drift.changes) {
       if (change.noWrite) skipped.push({ drift, change, reason: change.noWrite });
-      else writable.push({ ...change, live: withoutDefaults(drift.kind, change) });
+      else {
+        kept.push(change);
+        writable.push({ ...change, live: withoutDefaults(drift.kind, change) });
+      }
     }
     const ops: Operation[] = patchFor(drift.kind, writable);
     if (ops.length === 0) continue;
@@ -56,8 +71,9 @@ export function planWriteBack(result: DriftResult): WritePlan {
     const patches = files.get(drift.file) ?? [];
     patches.push({ target, ops });
     files.set(drift.file, patches);
+    objects.push({ drift, file: drift.file, patch: { target, ops }, changes: kept });
   }
-  return { files, skipped, written, changesPerFile };
+  return { files, objects, skipped, written, changesPerFile };
 }
 
 /** A whole map or list from the cluster carries the server's defaults: Git should not grow them. */

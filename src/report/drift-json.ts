@@ -1,12 +1,16 @@
 /**
  * The documented JSON shape of `plumbline drift --format json`, key for key:
  * {"resources":[{apiVersion, kind, namespace, name, status, file?, changes:[{path, git, live,
- * manager?, operation?, time?, actor?}], patch}], "summary":{…}}. Absent values are null.
+ * manager?, operation?, time?, actor?}], patch}], "summary":{…}}. Absent values are null. A secret
+ * value is its keyed fingerprint when the user configured the key, else "(secret)": a fingerprint
+ * keyed for one run only would look comparable across runs and is not.
  */
 
-import type { DriftResult } from "../drift/types.js";
+import type { DriftChange, DriftResult } from "../drift/types.js";
 
-export function renderDriftJson(result: DriftResult): string {
+export function renderDriftJson(result: DriftResult, options: { readonly fingerprints?: boolean } = {}): string {
+  const shown = (change: DriftChange, value: unknown) =>
+    value === undefined ? null : change.secret && !options.fingerprints ? "(secret)" : value;
   const resources = result.drifts.map((drift) => ({
     apiVersion: drift.apiVersion,
     kind: drift.kind,
@@ -16,8 +20,8 @@ export function renderDriftJson(result: DriftResult): string {
     ...(drift.file !== undefined ? { file: drift.file } : {}),
     changes: drift.changes.map((change) => ({
       path: change.path,
-      git: change.git ?? null,
-      live: change.live ?? null,
+      git: shown(change, change.git),
+      live: shown(change, change.live),
       ...(change.owner
         ? {
             manager: change.owner.manager,

@@ -1,20 +1,38 @@
 /** `plumbline drift --format markdown`: what a reviewer reads in a PR body or a job summary. */
 
 import type { Drift, DriftResult } from "../drift/types.js";
-import { changeVerb, formatOwner, formatTime, formatValue, suggestedIgnores } from "./drift-values.js";
+import { plural } from "../plural.js";
+import {
+  changeVerb,
+  formatOwner,
+  formatTime,
+  formatValue,
+  isSecretValue,
+  pendingFields,
+  secretChangeText,
+  suggestedIgnores,
+} from "./drift-values.js";
 import { codeSpan, escapeMarkdown } from "./markdown-escape.js";
 
 const STATUS_ICON: Record<Drift["status"], string> = { modified: "✏️", missing: "➖", extra: "➕" };
 
-export function renderDriftMarkdown(result: DriftResult, options: { readonly title?: string } = {}): string {
+export function renderDriftMarkdown(
+  result: DriftResult,
+  options: { readonly title?: string; readonly fingerprints?: boolean } = {},
+): string {
   const { summary } = result;
   const lines = [`### ${escapeMarkdown(options.title ?? "Drift between Git and the cluster")}`, ""];
   lines.push(
     `Compared with ${codeSpan(summary.source)}: **${summary.modified} modified**, **${summary.missing} missing**, ` +
       `**${summary.extra} extra**, ${summary.inSync} in sync.`,
   );
-  if (summary.pendingSync > 0)
-    lines.push("", `${summary.pendingSync} field(s) are ahead in Git and wait for the GitOps sync; they are not drift.`);
+  if (summary.pendingSync > 0) {
+    const fields = pendingFields(result);
+    lines.push(
+      "",
+      `${plural(summary.pendingSync, "field")} ${summary.pendingSync === 1 ? "is" : "are"} ahead in Git and ${summary.pendingSync === 1 ? "waits" : "wait"} for the GitOps sync; not drift${fields.length > 0 ? `: ${fields.map(codeSpan).join(", ")}` : ""}.`,
+    );
+  }
   for (const drift of result.drifts) {
     lines.push(
       "",
@@ -27,10 +45,15 @@ export function renderDriftMarkdown(result: DriftResult, options: { readonly tit
     lines.push("", "| Field | Git | Cluster | Changed by | When |", "| --- | --- | --- | --- | --- |");
     for (const change of drift.changes) {
       const verb = changeVerb(change);
+      const secret = isSecretValue(change);
       const cells = [
         codeSpan(change.display),
-        verb === "added" ? "_not in Git_" : codeSpan(formatValue(change.git, 60)),
-        verb === "removed" ? "_absent_" : codeSpan(formatValue(change.live, 60)),
+        verb === "added" ? "_not in Git_" : secret ? "_secret_" : codeSpan(formatValue(change.git, 60)),
+        verb === "removed"
+          ? "_absent_"
+          : secret
+            ? escapeMarkdown(secretChangeText(change, options.fingerprints === true))
+            : codeSpan(formatValue(change.live, 60)),
         escapeMarkdown(formatOwner(change.owner)) +
           (change.noWrite ? `<br>${escapeMarkdown(`not written back: ${change.noWrite}`)}` : ""),
         escapeMarkdown(formatTime(change.owner?.time)),

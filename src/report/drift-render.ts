@@ -12,13 +12,23 @@ export function isDriftFormat(value: string): value is DriftFormat {
   return (DRIFT_FORMATS as readonly string[]).includes(value);
 }
 
-export function renderDrift(format: DriftFormat, result: DriftResult, options: { readonly color: boolean }): string {
+export interface DriftRenderOptions {
+  readonly color: boolean;
+  /**
+   * Show Secret fingerprints: only when they are keyed by a key the user keeps (PLUMBLINE_FINGERPRINT_KEY),
+   * so the same value gives the same fingerprint in the next run. Otherwise a change says "value changed".
+   */
+  readonly fingerprints?: boolean;
+}
+
+export function renderDrift(format: DriftFormat, result: DriftResult, options: DriftRenderOptions): string {
+  const fingerprints = options.fingerprints === true;
   switch (format) {
     case "json":
-      return renderDriftJson(result);
+      return renderDriftJson(result, { fingerprints });
     case "markdown":
-      return renderDriftMarkdown(result);
+      return renderDriftMarkdown(result, { fingerprints });
     case "text":
-      return renderDriftText(result, options);
+      return renderDriftText(result, { color: options.color, fingerprints });
   }
 }

@@ -3,14 +3,27 @@
 import { styleText } from "node:util";
 import type { Drift, DriftResult } from "../drift/types.js";
 import { plural } from "../plural.js";
-import { changeVerb, formatOwner, formatTime, formatValue, objectName, suggestedIgnores } from "./drift-values.js";
+import {
+  changeVerb,
+  formatOwner,
+  formatTime,
+  formatValue,
+  isSecretValue,
+  objectName,
+  pendingFields,
+  secretChangeText,
+  suggestedIgnores,
+} from "./drift-values.js";
 import { printable } from "./text.js";
 
 type Style = Parameters<typeof styleText>[0];
 
 const STATUS_STYLE: Record<Drift["status"], Style> = { modified: "yellow", missing: "red", extra: "magenta" };
 
-export function renderDriftText(result: DriftResult, options: { readonly color: boolean }): string {
+export function renderDriftText(
+  result: DriftResult,
+  options: { readonly color: boolean; readonly fingerprints?: boolean },
+): string {
   const paint = (style: Style, text: string) => (options.color ? styleText(style, text, { validateStream: false }) : text);
   const lines: string[] = [];
   for (const drift of result.drifts) {
@@ -22,8 +35,9 @@ export function renderDriftText(result: DriftResult, options: { readonly color: 
     if (drift.status === "extra") lines.push("  in the cluster, not in Git");
     for (const change of drift.changes) {
       const verb = changeVerb(change);
-      const values =
-        verb === "added"
+      const values = isSecretValue(change)
+        ? secretChangeText(change, options.fingerprints === true)
+        : verb === "added"
           ? `(not in Git) → ${formatValue(change.live)}`
           : verb === "removed"
             ? `${formatValue(change.git)} → (absent)`
@@ -45,15 +59,28 @@ export function renderDriftText(result: DriftResult, options: { readonly color: 
       "",
     );
   }
+  const pending = pendingFields(result);
+  if (pending.length > NAMED_IN_TALLY) {
+    lines.push("Ahead in Git, waiting for the GitOps sync (not drift):", ...pending.map((field) => `  ${printable(field)}`), "");
+  }
   for (const warning of result.warnings) lines.push(paint("yellow", `warning: ${printable(warning)}`));
   if (result.warnings.length > 0) lines.push("");
   lines.push(paint("bold", tally(result)));
   return `${lines.join("\n")}\n`;
 }
 
-function tally({ summary }: DriftResult): string {
+/** Fields waiting for the sync are named in the closing line up to this many, else listed above it. */
+const NAMED_IN_TALLY = 3;
+
+function tally(result: DriftResult): string {
+  const { summary } = result;
   const against = `against ${summary.source}`;
-  const pending = summary.pendingSync > 0 ? ` ${summary.pendingSync} field(s) wait for the GitOps sync (Git is ahead).` : "";
+  const fields = pendingFields(result);
+  const named = fields.length > NAMED_IN_TALLY ? "listed above" : printable(fields.join(", "));
+  const pending =
+    summary.pendingSync > 0
+      ? ` ${plural(summary.pendingSync, "field")} ${summary.pendingSync === 1 ? "waits" : "wait"} for the GitOps sync (Git is ahead)${fields.length > 0 ? `: ${named}` : ""}.`
+      : "";
   if (summary.modified + summary.missing + summary.extra === 0) {
     return `No drift: ${summary.inSync} of ${summary.git} objects in sync ${against}.${pending}`;
   }

@@ -6,9 +6,9 @@ import { isResolved, markResolved, readDriftMarker, readMarker, writeMarker } fr
 import { planDrift } from "../../bot/proposal/plan.js";
 import { describeChanges } from "../../bot/run/what-changed.js";
 import { readSettings, SettingsError } from "../../bot/settings.js";
+import { planEdits } from "../../src/drift/edits.js";
 import { stableFingerprinter } from "../../src/drift/secret-values.js";
 import type { Drift, DriftResult } from "../../src/drift/types.js";
-import { parseManifestText } from "../../src/manifests/parse.js";
 
 /** The small pure parts: memory in markers, drift identity, names, settings. */
 
@@ -132,7 +132,6 @@ data:
   LOG_LEVEL: &level info
   AUDIT_LEVEL: *level
 `;
-  const resources = parseManifestText(text, "clusters/prod/settings.yaml", "files").resources;
   const result = (changes: Drift["changes"]): DriftResult => ({
     drifts: [{ ...drift(changes), file: "clusters/prod/settings.yaml", documentIndex: 0 }],
     summary: {} as DriftResult["summary"],
@@ -146,8 +145,11 @@ data:
     owner: { manager: "kubectl-edit", actor: "imperative" as const },
   };
 
-  it("reports, and does not write, a change the YAML cannot carry faithfully (an anchor others alias)", () => {
-    const plan = planDrift(result([edited]), resources, [{ path: "clusters/prod/settings.yaml", mode: "100644", text }]);
+  const files = (contents: string) => async (file: string) => (file === "clusters/prod/settings.yaml" ? contents : undefined);
+
+  it("reports, and does not write, a change the YAML cannot carry faithfully (an anchor others alias)", async () => {
+    const drift = result([edited]);
+    const plan = planDrift(drift, await planEdits(drift, files(text)), new Map());
     expect(plan.edits).toEqual([]);
     expect(plan.rows).toMatchObject([
       {
@@ -161,11 +163,10 @@ data:
     ]);
   });
 
-  it("writes a plain change and keeps the file's mode", () => {
+  it("writes a plain change and keeps the file's mode", async () => {
     const plain = text.replace("&level info", "info").replace("*level", "info");
-    const plan = planDrift(result([edited]), parseManifestText(plain, "clusters/prod/settings.yaml", "files").resources, [
-      { path: "clusters/prod/settings.yaml", mode: "100755", text: plain },
-    ]);
+    const drift = result([edited]);
+    const plan = planDrift(drift, await planEdits(drift, files(plain)), new Map([["clusters/prod/settings.yaml", "100755"]]));
     expect(plan.edits).toEqual([
       { path: "clusters/prod/settings.yaml", mode: "100755", text: plain.replace("LOG_LEVEL: info", "LOG_LEVEL: debug") },
     ]);

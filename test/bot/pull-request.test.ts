@@ -220,7 +220,8 @@ describe("drift a controller owns", () => {
     await world.check();
     const body = world.repo.pulls[0]?.body ?? "";
     expect(body).toContain("### Ignore rules to add");
-    expect(body).toContain('- {kind: ConfigMap, name: shop-flags, pointers: ["/data/ROLLOUT_PERCENT"]}');
+    // the controller is trusted on that object: the rule keeps matching whatever field it sets next
+    expect(body).toContain("- {kind: ConfigMap, namespace: shop, name: shop-flags, managers: [flagger]}");
     expect(world.repo.file("clusters/prod/settings.yaml", BRANCH)).toContain('ROLLOUT_PERCENT: "10"');
   });
 });

@@ -72,6 +72,7 @@ describe("attribution", () => {
       name: "web",
       pointer: "/spec/template/spec/containers/0/resources/requests/cpu",
       manager: "vpa-updater",
+      jqPath: '.spec.template.spec.containers[] | select(.name == "web") | .resources.requests.cpu',
     });
   });
 

@@ -30,7 +30,12 @@ const result: DriftResult = {
           live: "250m",
           owner: { manager: "vpa-updater", operation: "Update", actor: "controller" },
           noWrite: "set by vpa-updater: add an ignore rule instead",
-          suggestIgnore: { kind: "Deployment", name: "web", pointer: "/spec/template/spec/containers/0/resources/requests/cpu" },
+          suggestIgnore: {
+            kind: "Deployment",
+            name: "web",
+            pointer: "/spec/template/spec/containers/0/resources/requests/cpu",
+            jqPath: '.spec.template.spec.containers[] | select(.name == "web") | .resources.requests.cpu',
+          },
         },
         { path: "/metadata/labels/team", display: "metadata.labels.team", git: "shop", live: undefined },
       ],
@@ -85,7 +90,7 @@ describe("drift reports", () => {
     expect(text).toContain("metadata.labels.team  shop → (absent)");
     expect(text).toContain("by an unknown actor (no managedFields)");
     expect(text).toContain(
-      '- {kind: Deployment, name: web, pointers: ["/spec/template/spec/containers/0/resources/requests/cpu"]}',
+      `- {kind: Deployment, namespace: shop, name: web, jqPathExpressions: ['.spec.template.spec.containers[] | select(.name == "web") | .resources.requests.cpu']}`,
     );
     expect(text).toContain("warning: Ingress in shop not compared");
     expect(text).not.toContain("\u001b");
