@@ -21,6 +21,8 @@ export interface CheckOptions {
   readonly maxFileSize?: number;
   readonly readStdin?: () => Promise<string>;
   readonly kubectl?: string;
+  /** the helm to render charts with; `helm` from PATH by default */
+  readonly helm?: string;
 }
 
 export interface Summary {
@@ -59,7 +61,12 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     ...(options.kubectl ? { kubectl: options.kubectl } : {}),
     remoteHosts: config.kustomize?.remoteHosts ?? [],
-    helm: { kubernetesVersion, root: options.root ?? cwd, charts: config.helm?.charts ?? [] },
+    helm: {
+      kubernetesVersion,
+      root: options.root ?? cwd,
+      charts: config.helm?.charts ?? [],
+      ...(options.helm ? { helm: options.helm } : {}),
+    },
   });
   const treeOf = configuredTrees(config.scopes ?? [], options.root ?? cwd, cwd);
   const suppressed: SuppressedFinding[] = [];

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { SEVERITIES, type Severity } from "../findings/finding.js";
 import { formatVersion, parseKubeVersion } from "../k8s/versions.js";
-import { isReportFormat, REPORT_FORMATS, type ReportFormat } from "../report/render.js";
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from "../report/formats.js";
 import { UsageError } from "./usage.js";
 
 export const CHECK_HELP = `Usage: plumbline check [paths...] [options]

@@ -1,3 +1,4 @@
+import { closest, optionsIn } from "./did-you-mean.js";
 import { type CliIo, EXIT } from "./io.js";
 import { UsageError } from "./usage.js";
 import { VERSION } from "./version.js";
@@ -7,8 +8,13 @@ const HELP = `Usage: plumbline <command> [options]
 Commands:
   check [paths...]   check manifests for production readiness
   drift              compare a live cluster with the manifests in Git
+  help [command]     show this help, or a command's options
 
-Run "plumbline <command> --help" for a command's options.
+Options:
+  -h, --help         show this help
+  -v, --version      print the version
+
+Run "plumbline <command> --help" (or "plumbline help <command>") for a command's options.
 Exit codes: 0 nothing to report, 1 findings (or drift), 2 usage or internal error.
 `;
 
@@ -27,6 +33,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr(HELP);
     return EXIT.error;
   }
+  if (name === "help" && rest[0] !== undefined) {
+    // `plumbline help check` is `plumbline check --help`
+    if (Object.hasOwn(COMMANDS, rest[0])) return main([rest[0], "--help"], io);
+    io.stderr(unknownCommand(rest[0]));
+    return EXIT.error;
+  }
   if (name === "--help" || name === "-h" || name === "help") {
     io.stdout(HELP);
     return EXIT.ok;
@@ -38,7 +50,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // own keys only: `plumbline constructor` is an unknown command, not Object's constructor
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.stderr(`plumbline: unknown command "${name}"\n\n${HELP}`);
+    io.stderr(unknownCommand(name));
     return EXIT.error;
   }
   try {
@@ -58,7 +70,9 @@ async function reportError(error: unknown, io: CliIo, command: string): Promise<
   ]);
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
-  if (error instanceof UsageError || code?.startsWith("ERR_PARSE_ARGS")) {
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    io.stderr(`plumbline: ${await unknownOption(message, command)}\nRun "plumbline ${command} --help" for the options.\n`);
+  } else if (error instanceof UsageError || code?.startsWith("ERR_PARSE_ARGS")) {
     io.stderr(`plumbline: ${message}\nRun "plumbline ${command} --help" for the options.\n`);
   } else if (error instanceof ConfigError || error instanceof InputError || error instanceof OutputError) {
     io.stderr(`plumbline: ${message}\n`);
@@ -67,4 +81,26 @@ async function reportError(error: unknown, io: CliIo, command: string): Promise<
     io.stderr(`plumbline: internal error: ${detail}\n(set PLUMBLINE_DEBUG=1 for details, and please report it)\n`);
   }
   return EXIT.error;
+}
+
+function unknownCommand(name: string): string {
+  const guess = closest(name, Object.keys(COMMANDS));
+  return `plumbline: unknown command "${printable(name)}"${guess ? ` (did you mean "${guess}"?)` : ""}\n\n${HELP}`;
+}
+
+/** util.parseArgs' "Unknown option '--formt'. To specify ..." as one line with the nearest option. */
+async function unknownOption(message: string, command: string): Promise<string> {
+  const option = /Unknown option '([^']*)'/.exec(message)?.[1];
+  if (option === undefined) return message;
+  // the command that threw has loaded its help already
+  const help =
+    command === "drift" ? (await import("./drift-command.js")).DRIFT_HELP : (await import("./check-args.js")).CHECK_HELP;
+  const guess = option.startsWith("--") ? closest(option, optionsIn(help)) : undefined;
+  return `unknown option ${printable(option)}${guess ? ` (did you mean ${guess}?)` : ""}`;
+}
+
+/** Control characters of an argument are shown, not sent to the terminal. */
+function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }

@@ -8,6 +8,7 @@ import type { RenderedBy } from "../manifests/resource.js";
  */
 export function helmContext(renderedBy: RenderedBy | undefined): string {
   if (renderedBy?.tool !== "helm") return "";
-  const hook = renderedBy.hook === undefined ? "" : renderedBy.hook === "test" ? "Helm test hook; " : `Helm hook ${renderedBy.hook}; `;
+  const hook =
+    renderedBy.hook === undefined ? "" : renderedBy.hook === "test" ? "Helm test hook; " : `Helm hook ${renderedBy.hook}; `;
   return ` (${hook}values: ${renderedBy.valueSet ?? "values.yaml"})`;
 }

@@ -1,10 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
-import path from "node:path";
+import { type ChartDir, ChartFinder } from "../helm/charts.js";
+import { type HelmOptions, loadCharts } from "../helm/load.js";
 import { isBinary } from "./detect.js";
 import { expandInputs, type InputFile } from "./inputs.js";
 import { readKustomization } from "./kustomize.js";
 import { coveredFiles, loadKustomizations } from "./kustomize-set.js";
 import { parseManifestText } from "./parse.js";
+import { FileParsing } from "./parse-pool.js";
 import type { LoadProblem, ManifestSet, Resource } from "./resource.js";
 
 export interface LoadOptions {
@@ -18,6 +20,8 @@ export interface LoadOptions {
   readonly remoteHosts?: readonly string[];
   /** display paths the configuration says to leave alone */
   readonly isIgnored?: (file: string) => boolean;
+  /** how Helm charts are rendered (value sets, Kubernetes version): docs/helm.md */
+  readonly helm?: Omit<HelmOptions, "cwd">;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -42,22 +46,28 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
   const coveredByKustomize = coveredFiles(kustomizations);
 
   for (const problem of inputs.skipped) if (!ignored(problem.file)) problems.push(problem);
-  const charts = new ChartTemplates();
+  const chartFinder = new ChartFinder();
+  const charts = new Map<string, ChartDir>();
   const wanted = inputs.files.filter((input) => !ignored(input.display) && !coveredByKustomize(input.absolute));
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  // parsed in input order; on worker threads once the input proves large (parse-pool.ts)
+  const parsing = new FileParsing(FILES_SCOPE);
   for await (const [input, read] of readAhead(wanted, (input) => readInput(input, maxFileSize))) {
     files.push(input.display);
     if ("problem" in read) {
-      problems.push(read.problem);
+      parsing.problem(read.problem);
       continue;
     }
-    const chart = await charts.chartOf(input);
+    // every file of a chart (templates, values, Chart.yaml) is the chart's: rendered with it, never read raw
+    const chart = await chartFinder.chartOf(input);
     if (chart !== undefined) {
-      if (charts.firstOf(chart)) problems.push(templateProblem(chart, "the templates of this Helm chart"));
+      if (!charts.has(chart.absolute)) charts.set(chart.absolute, chart);
       continue;
     }
-    const parsed = parseManifestText(read.text, input.display, FILES_SCOPE);
-    if (parsed.template) problems.push(templateProblem(input.display, "a Go/Helm template"));
+    parsing.parse(read.text, input.display);
+  }
+  for (const { file, parsed } of await parsing.results()) {
+    if (parsed.template) problems.push(templateProblem(file, "a Go/Helm template"));
     append(resources, parsed.resources);
     append(problems, parsed.problems);
   }
@@ -80,6 +90,10 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
   append(files, rendered.files);
   append(resources, rendered.resources);
   append(problems, rendered.problems);
+
+  const helm = await loadCharts([...charts.values()], { ...options.helm, cwd });
+  append(resources, helm.resources);
+  append(problems, helm.problems);
   return { resources, problems, files };
 }
 
@@ -91,38 +105,6 @@ function append<T>(into: T[], items: readonly T[]): void {
 function templateProblem(file: string, what: string): LoadProblem {
   const message = `skipped: ${what}, not a manifest until rendered; check the output of \`helm template\` instead`;
   return { kind: "template", file, line: 1, column: 1, message };
-}
-
-/**
- * Files under a chart's `templates/` are templates whatever they hold (a template may be plain YAML
- * today and gain a `{{ }}` tomorrow). A chart is said once, not once per template.
- */
-class ChartTemplates {
-  private readonly charts = new Map<string, boolean>();
-  private readonly reported = new Set<string>();
-
-  /** The chart directory (as displayed) whose templates hold this file, if any. */
-  async chartOf(input: InputFile): Promise<string | undefined> {
-    const displayParts = input.display.split(/[\\/]/);
-    const absoluteParts = input.absolute.split(path.sep);
-    for (let up = 2; up <= Math.min(displayParts.length, absoluteParts.length) - 1; up++) {
-      if (absoluteParts.at(-up) !== "templates") continue;
-      const dir = absoluteParts.slice(0, -up).join(path.sep);
-      if (!this.charts.has(dir)) this.charts.set(dir, await isFile(path.join(dir, "Chart.yaml")));
-      if (this.charts.get(dir)) return displayParts.slice(0, -up).join("/") || ".";
-    }
-    return undefined;
-  }
-
-  firstOf(chart: string): boolean {
-    if (this.reported.has(chart)) return false;
-    this.reported.add(chart);
-    return true;
-  }
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return (await stat(file).catch(() => undefined))?.isFile() ?? false;
 }
 
 type ReadResult = { text: string } | { problem: LoadProblem };

@@ -1,12 +1,12 @@
 import type { CheckResult } from "../check.js";
+import type { ReportFormat } from "./formats.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import type { SarifSources } from "./sarif.js";
 import { renderCheckSarif } from "./sarif-check.js";
 import { type Fixable, renderText } from "./text.js";
 
-export const REPORT_FORMATS = ["text", "json", "sarif", "markdown"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { isReportFormat, REPORT_FORMATS, type ReportFormat } from "./formats.js";
 
 export interface RenderOptions {
   /** ANSI colour in the text report */
@@ -23,10 +23,6 @@ export interface RenderOptions {
   readonly sarifCategory?: string;
   /** SARIF: the repository root's absolute path */
   readonly root?: string;
-}
-
-export function isReportFormat(value: string): value is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(value);
 }
 
 export function renderReport(format: ReportFormat, result: CheckResult, options: RenderOptions): string {

@@ -3,6 +3,8 @@ import { apiRemoved } from "./api-versions/api-removed.js";
 import { imageTagLatest } from "./images/image-tag-latest.js";
 import { duplicateResource } from "./input/duplicate-resource.js";
 import { fileSkipped } from "./input/file-skipped.js";
+import { helmNotFound } from "./input/helm-not-found.js";
+import { helmRenderFailed } from "./input/helm-render-failed.js";
 import { kustomizeBuildFailed } from "./input/kustomize-build-failed.js";
 import { schemaInvalid } from "./input/schema-invalid.js";
 import { yamlDuplicateKey } from "./input/yaml-duplicate-key.js";
@@ -50,7 +52,14 @@ import { runAsRoot } from "./security/run-as-root.js";
 import type { InputRule, Rule } from "./types.js";
 
 /** Every rule about the input itself. */
-export const INPUT_RULES: readonly InputRule[] = [yamlSyntaxError, yamlDuplicateKey, kustomizeBuildFailed, fileSkipped];
+export const INPUT_RULES: readonly InputRule[] = [
+  yamlSyntaxError,
+  yamlDuplicateKey,
+  kustomizeBuildFailed,
+  helmRenderFailed,
+  helmNotFound,
+  fileSkipped,
+];
 
 /** Every rule about Kubernetes objects, in the order the catalogue documents them. */
 export const RULES: readonly Rule[] = [

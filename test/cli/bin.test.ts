@@ -55,7 +55,7 @@ describe("the built plumbline binary", () => {
 
   it.each([
     ["a missing path", ["check", "nowhere.yaml"], /^plumbline: nowhere\.yaml: no such file or directory\n$/],
-    ["an unknown flag", ["check", "--frobnicate"], /Unknown option '--frobnicate'/],
+    ["an unknown flag", ["check", "--frobnicate"], /^plumbline: unknown option --frobnicate\n/],
     [
       "a bad config",
       ["check", ".", "--config", "bad.yml"],

