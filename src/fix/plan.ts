@@ -5,6 +5,7 @@
 import jsonPatch, { type Operation } from "fast-json-patch";
 import type { EditTarget } from "../edit/index.js";
 import type { Finding } from "../findings/finding.js";
+import { valuesFix } from "../helm/fix.js";
 import type { KubeObject, RenderedBy, Resource } from "../manifests/resource.js";
 import { mergeChanges } from "./merge.js";
 import { minimalPatch } from "./object-patch.js";
@@ -60,6 +61,7 @@ export function planFixes(findings: readonly Finding[], resources: readonly Reso
   const skipped: SkippedFix[] = [];
   const heldBack: Finding[] = [];
   const byResource = new Map<Resource, Finding[]>();
+  const valuesFixes = new Map<string, { finding: Finding; ops: Operation[] }[]>();
   const locate = resourceLocator(resources);
   for (const finding of findings) {
     if (!finding.fix || finding.fix.length === 0) continue;
@@ -70,6 +72,11 @@ export function planFixes(findings: readonly Finding[], resources: readonly Reso
     const resource = locate(finding);
     if (!resource) {
       skipped.push({ finding, reason: "the object it is about was not found in the files read" });
+    } else if (resource.renderedBy?.tool === "helm") {
+      // a chart's field is fixed where its value is set: the values line (src/helm/fix.ts)
+      const moved = valuesFix(finding);
+      if ("reason" in moved) skipped.push({ finding, reason: moved.reason });
+      else valuesFixes.set(moved.file, [...(valuesFixes.get(moved.file) ?? []), { finding, ops: moved.ops }]);
     } else if (resource.renderedBy) {
       skipped.push({ finding, reason: RENDERED[resource.renderedBy.tool] });
     } else {
@@ -97,6 +104,13 @@ export function planFixes(findings: readonly Finding[], resources: readonly Reso
       findings: merged.applied,
     });
     files.set(resource.source.file, objects);
+  }
+  for (const [file, fixes] of valuesFixes) {
+    // two value sets (or two objects) asking the same change of one values line make it once
+    const ops = [...new Map(fixes.flatMap((fix) => fix.ops).map((op) => [JSON.stringify(op), op])).values()];
+    // no `before`: a values file is no object the findings saw, so apply.ts adds no whole-document guard
+    const before = undefined as unknown as KubeObject;
+    files.set(file, [{ target: { documentIndex: 0 }, before, after: before, ops, findings: fixes.map((fix) => fix.finding) }]);
   }
   return {
     files: [...files].map(([file, objects]) => ({ file, objects: objects.sort(byTarget) })),
