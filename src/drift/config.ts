@@ -3,6 +3,7 @@
  * JSON Schema): the clusters the bot watches, how often, what to ignore and how to propose fixes.
  */
 
+import type { ConfigFile } from "../config/types.js";
 import type { ManagerOverrides } from "./actors.js";
 import { globMatcher, type IgnoreRule } from "./ignore.js";
 import { parseJqPath } from "./jq-path.js";
@@ -18,15 +19,10 @@ export interface DriftCluster {
   readonly paths: readonly string[];
 }
 
-export interface DriftIgnoreEntry {
-  readonly group?: string;
-  readonly kind?: string;
-  readonly namespace?: string;
-  readonly name?: string;
-  readonly pointers?: readonly string[];
-  readonly jqPathExpressions?: readonly string[];
-  readonly managers?: readonly string[];
-}
+/** The `drift:` section as written: derived from its JSON Schema (./config-schema.ts), never written again by hand */
+type DriftSection = NonNullable<ConfigFile["drift"]>;
+
+export type DriftIgnoreEntry = NonNullable<DriftSection["ignore"]>[number];
 
 export interface DriftConfig {
   readonly clusters: readonly DriftCluster[];
@@ -45,15 +41,7 @@ export const DEFAULT_SCHEDULE_MINUTES = 60;
 
 /** Defaults filled into a section the schema has already accepted. */
 export function readDriftConfig(raw: Readonly<Record<string, unknown>> | undefined): DriftConfig {
-  const section = (raw ?? {}) as Partial<{
-    clusters: { name: string; context?: string; inCluster?: boolean; namespaces?: string[]; paths?: string[] }[];
-    schedule: number;
-    ignore: DriftIgnoreEntry[];
-    managers: ManagerOverrides;
-    pr: { labels?: string[]; reviewers?: string[]; draft?: boolean };
-    mode: "pr" | "issue";
-    dashboard: boolean;
-  }>;
+  const section = (raw ?? {}) as DriftSection;
   return {
     clusters: (section.clusters ?? []).map((cluster) => ({
       name: cluster.name,
