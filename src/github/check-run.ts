@@ -3,7 +3,8 @@
  * per workflow run); with one, the latest run of that name on the commit is updated in place, and
  * a result equal to the last sends nothing (the bot: one run per cluster, every schedule tick).
  * Annotations go 50 a request, the first batch with the create or update and the rest in updates
- * (each must repeat title and summary); every string is cut to GitHub's limits first.
+ * (each must repeat title and summary); every string is cut to GitHub's limits first. GitHub
+ * appends annotations on every update, so a run kept in place should carry none (the bot's carry none).
  */
 
 import type { CheckAnnotation, CheckReport, CheckResult, RepoRef } from "../forge/platform.js";
