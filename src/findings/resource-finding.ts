@@ -25,10 +25,10 @@ export function resourceFinding(resource: Resource, hit: ResourceHit): Finding {
   };
   const where = semanticPath(resource.object, hit.path);
   // a Helm value set is judged on its own: its findings name it, and keep their own fingerprints
-  const context = helmContext(resource.renderedBy);
+  const valueSource = resource.source.valueSource?.(hit.path);
+  const context = helmContext(resource.renderedBy, valueSource);
   const valueSet = resource.renderedBy?.valueSet;
   const distinction = valueSet === undefined ? hit.distinction : `${valueSet}\u0000${hit.distinction ?? ""}`;
-  const valueSource = resource.source.valueSource?.(hit.path);
   return {
     rule: hit.rule,
     severity: hit.severity,

@@ -100,7 +100,9 @@ describe.skipIf(!helm.dir)("value sets from the configuration", () => {
     expect(sets).toEqual(new Set(["values.yaml", "values-prod.yaml"]));
     const replicas = result.findings.filter((f) => f.rule === "replicas-too-few" && f.resource.kind === "Deployment");
     // production runs three replicas: only the default set has the finding
-    expect(replicas.map((f) => f.message.endsWith("(values: values.yaml)"))).toEqual([true]);
+    expect(
+      replicas.map((f) => f.message.endsWith("(values: values.yaml; set at test/fixtures/helm/shop/values.yaml:2)")),
+    ).toEqual([true]);
     const latest = result.findings.filter((f) => f.rule === "image-tag-latest" && f.resource.kind === "Deployment");
     expect(latest).toHaveLength(1);
     expect(new Set(result.manifests.resources.map((r) => r.name))).toContain("web-shop");
