@@ -1,6 +1,12 @@
 import type { Summary } from "../check.js";
 import type { Finding } from "../findings/finding.js";
 
+/**
+ * The version of the JSON shape: raised only when a field changes meaning or goes away (adding one is
+ * compatible). docs/schema/check-output.schema.json describes it.
+ */
+export const JSON_OUTPUT_VERSION = 1;
+
 /** The documented JSON shape, key for key: nothing internal leaks into it. */
 export function renderJson(findings: readonly Finding[], summary: Summary): string {
   const shaped = findings.map((f) => ({
@@ -19,5 +25,5 @@ export function renderJson(findings: readonly Finding[], summary: Summary): stri
     fingerprint: f.fingerprint,
     ...(f.fix ? { fix: f.fix, fixApplicability: f.fixApplicability ?? "unsafe" } : {}),
   }));
-  return `${JSON.stringify({ findings: shaped, summary }, null, 2)}\n`;
+  return `${JSON.stringify({ version: JSON_OUTPUT_VERSION, findings: shaped, summary }, null, 2)}\n`;
 }

@@ -28,7 +28,7 @@ const SEVERITY_STYLE: Record<Severity, Style> = {
 };
 
 /** A message narrower than this goes on its own line under the rule instead of in a column beside it. */
-const MIN_MESSAGE_WIDTH = 36;
+const MIN_MESSAGE_WIDTH = 50;
 
 /**
  * Control characters from a manifest (a YAML string can hold `"\e[2J"`) must not reach a terminal

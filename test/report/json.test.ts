@@ -19,7 +19,8 @@ describe("JSON output", () => {
     const dir = await tempTree({ "web.yaml": deployment("web", "nginx:latest"), "bad.yaml": BROKEN_YAML, "b.yaml": BINARY_FILE });
     const result = await check(["."], { cwd: dir });
     const report = JSON.parse(renderJson(result.findings, result.summary)) as { findings: Json[]; summary: Json };
-    expect(keys(report)).toEqual(["findings", "summary"]);
+    expect(keys(report)).toEqual(["findings", "summary", "version"]);
+    expect(Object.keys(report)[0]).toBe("version");
     expect(report.findings.length).toBeGreaterThanOrEqual(3);
     for (const finding of report.findings) {
       expect(keys(finding).filter((key) => key !== "fix" && key !== "fixApplicability")).toEqual(FINDING_KEYS);
