@@ -92,7 +92,11 @@ export const CONFIG_SCHEMA = {
       pattern: "^v?\\d+\\.\\d+(\\.\\d+)?$",
       description: 'the Kubernetes version the manifests are checked against, quoted: "1.31" (unquoted, 1.30 would read as 1.3)',
     },
-    failOn: { ...severity, description: "fail when a finding is at or above this severity (the CLI's --fail-on and the Action's fail-on win); error by default" },
+    failOn: {
+      ...severity,
+      description:
+        "fail when a finding is at or above this severity (the CLI's --fail-on and the Action's fail-on win); error by default",
+    },
     ignore: paths("globs of paths (relative to the repository root) never to check; a trailing / means the whole folder"),
     scopes: paths("globs of directories whose whole tree is applied together (docs/scopes.md)"),
     admissionPolicies: paths("files or folders, inside the repository, of ValidatingAdmissionPolicies to apply to the manifests"),

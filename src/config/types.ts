@@ -4,14 +4,11 @@
  */
 import type { FromSchema } from "json-schema-to-ts";
 import type { CustomRule } from "../policy/custom-rule.js";
-import type { CONFIG_SCHEMA, EXTERNAL_RESOURCE_SCHEMA, RULE_SETTING_OBJECT_SCHEMA } from "./schema.js";
+import type { DeepReadonly } from "./deep-readonly.js";
 
-/** The configuration is never changed once read: every level is read-only. */
-export type DeepReadonly<T> = T extends (infer E)[]
-  ? readonly DeepReadonly<E>[]
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
+export type { DeepReadonly } from "./deep-readonly.js";
+
+import type { CONFIG_SCHEMA, EXTERNAL_RESOURCE_SCHEMA, RULE_SETTING_OBJECT_SCHEMA } from "./schema.js";
 
 /** `.github/plumbline.yml` as written, once the schema has accepted it. */
 export type ConfigFile = DeepReadonly<FromSchema<typeof CONFIG_SCHEMA>>;

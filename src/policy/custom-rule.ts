@@ -1,28 +1,26 @@
+import type { FromSchema } from "json-schema-to-ts";
+import type { DeepReadonly } from "../config/deep-readonly.js";
 import type { Severity } from "../findings/finding.js";
 
-/** A CEL rule of the repository's own, from `rules.custom` in `.github/plumbline.yml`. */
+/** One entry of `rules.custom` as written: derived from CUSTOM_RULE_SCHEMA below, never written again by hand. */
+export type CustomRuleEntry = DeepReadonly<FromSchema<typeof CUSTOM_RULE_SCHEMA>>;
+
+/** Which objects a custom rule judges: kinds, namespaces and a Kubernetes label selector. */
+export type CustomRuleMatch = NonNullable<CustomRuleEntry["match"]>;
+
+/** A CEL rule of the repository's own, from `rules.custom` in `.github/plumbline.yml`, its defaults filled in. */
 export interface CustomRule {
   /** kebab-case, unique, not the id of a built-in rule */
   readonly id: string;
   readonly severity: Severity;
   readonly match: CustomRuleMatch;
   /** evaluated in order before the expression, reachable as `variables.<name>` */
-  readonly variables: readonly { readonly name: string; readonly expression: string }[];
+  readonly variables: NonNullable<CustomRuleEntry["variables"]>;
   /** true means the object passes */
   readonly expression: string;
   readonly message?: string;
   /** a CEL expression giving the message; `message` is the fallback when it fails */
   readonly messageExpression?: string;
-}
-
-export interface CustomRuleMatch {
-  readonly kinds?: readonly string[];
-  readonly namespaces?: readonly string[];
-  /** a Kubernetes label selector: matchLabels and matchExpressions */
-  readonly labelSelector?: {
-    readonly matchLabels?: Readonly<Record<string, string>>;
-    readonly matchExpressions?: readonly { key: string; operator: string; values?: string[] }[];
-  };
 }
 
 const name = { type: "string", minLength: 1 } as const;

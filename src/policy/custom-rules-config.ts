@@ -1,20 +1,10 @@
 import { CelCompileError, compileCel, type ExpressionPosition } from "../cel/program.js";
 import { ConfigError } from "../config/errors.js";
-import type { CustomRule } from "./custom-rule.js";
+import type { CustomRule, CustomRuleEntry } from "./custom-rule.js";
 
 type Locate = (pointer: string) => { line: number; column: number };
 /** Where a position inside the expression at `pointer` is in the file; undefined without the text. */
 export type LocateExpression = (pointer: string, position: ExpressionPosition) => { line: number; column: number } | undefined;
-
-interface RawCustomRule {
-  id: string;
-  severity?: CustomRule["severity"];
-  match?: CustomRule["match"];
-  variables?: { name: string; expression: string }[];
-  expression: string;
-  message?: string;
-  messageExpression?: string;
-}
 
 /**
  * `rules.custom` after schema validation: ids checked, every expression compiled. A bad expression is a
@@ -22,7 +12,7 @@ interface RawCustomRule {
  * since the rule could never pass or fail for the right reason.
  */
 export function readCustomRules(
-  raw: readonly RawCustomRule[],
+  raw: readonly CustomRuleEntry[],
   file: string,
   locate: Locate,
   locateExpression: LocateExpression,
