@@ -123,3 +123,40 @@ describe("comment bodies", () => {
     expect(suggestionBlock(["run: echo ````"])).toBe("`````suggestion\nrun: echo ````\n`````");
   });
 });
+
+describe("suggestions that can all be applied", () => {
+  const fixable = (fingerprint: string, line: number) => finding(fingerprint, line, { fix: FIX, fixApplicability: "safe" });
+
+  it("one comment carries the merged suggestion and speaks for every finding it fixes", () => {
+    const [a, b] = [fixable("aaaa", 13), fixable("bbbb", 14)];
+    const merged: Suggester = {
+      merged: () => [{ file: "deploy/web.yaml", findings: [a, b], suggestion: { startLine: 13, endLine: 14, lines: ["m"] } }],
+      single: () => undefined,
+    };
+    const plan = planInlineComments([a, b], changed, new Set(), merged);
+    expect(plan.comments).toHaveLength(1);
+    expect(plan.comments[0]).toMatchObject({ fingerprints: ["aaaa", "bbbb"], line: 14, startLine: 13 });
+    expect(plan.comments[0]?.body.match(/plumbline:finding:/g)).toHaveLength(2);
+    expect(plan.comments[0]?.body).toContain("One change for the 2 fixes above. Safe fix");
+  });
+
+  it("falls back to one suggestion each when the merged one leaves the hunk, never two on one line", () => {
+    const [a, b, c] = [fixable("aaaa", 13), fixable("bbbb", 14), fixable("cccc", 15)];
+    const singles = new Map([
+      [a, { startLine: 13, endLine: 13, lines: ["a"] }],
+      [b, { startLine: 13, endLine: 14, lines: ["b"] }],
+      [c, { startLine: 15, endLine: 15, lines: ["c"] }],
+    ]);
+    const suggester: Suggester = {
+      merged: () => [{ file: "deploy/web.yaml", findings: [a, b, c], suggestion: { startLine: 13, endLine: 18, lines: ["m"] } }],
+      single: (f) => singles.get(f),
+    };
+    const plan = planInlineComments([a, b, c], changed, new Set(), suggester);
+    expect(plan.comments.map((comment) => [comment.fingerprints[0], comment.suggestion?.lines[0]])).toEqual([
+      ["aaaa", "a"],
+      // b's suggestion would replace line 13 too: it goes without one
+      ["bbbb", undefined],
+      ["cccc", "c"],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { applyPatchesToYaml, EditError, type Suggestion, suggestionFromResult } from "../../edit/index.js";
-import type { Finding } from "../../findings/finding.js";
+import { compareFindings, type Finding } from "../../findings/finding.js";
 import { planFixes } from "../../fix/index.js";
 import type { Resource } from "../../manifests/resource.js";
 
@@ -39,7 +39,8 @@ export function suggesterFor(
   declined: (finding: Finding, reason: string) => void = () => {},
 ): Suggester {
   const merged = (findings: readonly Finding[]): FixSuggestion[] => {
-    const plan = planFixes(findings, resources, { unsafe: true });
+    // in report order, as --fix takes them: the first fix to set a field wins, and key order follows
+    const plan = planFixes([...findings].sort(compareFindings), resources, { unsafe: true });
     for (const skipped of plan.skipped) declined(skipped.finding, skipped.reason);
     const suggestions: FixSuggestion[] = [];
     for (const file of plan.files) {
