@@ -1,6 +1,6 @@
 import * as core from "@actions/core";
-import type { CheckAnnotation } from "../src/forge/platform.js";
 import type { Severity } from "../src/findings/finding.js";
+import type { CheckAnnotation } from "../src/forge/platform.js";
 import { ANNOTATION_MESSAGE_BYTES, ANNOTATION_TITLE_CHARACTERS, capBytes, capCharacters } from "../src/github/limits.js";
 import type { ReviewAnnotation } from "../src/review/index.js";
 

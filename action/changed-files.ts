@@ -61,4 +61,3 @@ async function diffLocally(source: ChangedFilesSource): Promise<ChangedFile[] | 
   core.info(`The pull request changes more than ${LIST_FILES_LIMIT} files: read its diff with local git`);
   return parseGitDiff(diff);
 }
-

@@ -49,8 +49,8 @@ export function readInputs(): ActionInputs {
     onlyNew: booleanInput("only-new", true),
     comment: booleanInput("comment", true),
     review: booleanInput("review", true),
-    checkRun: booleanInput("check-run", true),
-    status: booleanInput("status", true),
+    checkRun: booleanInput("check-run", false),
+    status: booleanInput("status", false),
     sarifFile: core.getInput("sarif-file") || undefined,
   };
 }

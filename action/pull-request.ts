@@ -68,7 +68,13 @@ export async function reviewPullRequest(context: RunContext, trigger: PullReques
     });
     // whose comments are ours: asked once, only when a comment or review will be looked for
     const actor = inputs.review || inputs.comment ? await actingLogin(client) : undefined;
-    const target: ReviewTarget = { client, repository: environment.repository, number: trigger.number, headSha: trigger.headSha, actor };
+    const target: ReviewTarget = {
+      client,
+      repository: environment.repository,
+      number: trigger.number,
+      headSha: trigger.headSha,
+      actor,
+    };
     const posted = inputs.review ? await listPostedFingerprints(target) : new Set<string>();
     const plan = planChange({
       head: headResult,
@@ -76,7 +82,12 @@ export async function reviewPullRequest(context: RunContext, trigger: PullReques
       headFiles: headFiles(head.dir),
       changedFiles,
       revisions: { baseSha: trigger.baseSha, headSha: trigger.headSha },
-      gate: { failOn: resolveFailOn(inputs.failOn, gate.config.failOn), onlyNew: inputs.onlyNew, source: gate.source, change: gate.change },
+      gate: {
+        failOn: resolveFailOn(inputs.failOn, gate.config.failOn),
+        onlyNew: inputs.onlyNew,
+        source: gate.source,
+        change: gate.change,
+      },
       inline: { enabled: inputs.review, posted },
       links: gitHubLinks({ serverUrl: environment.serverUrl, repository: environment.repository }, environment.runUrl),
     });
@@ -144,7 +155,9 @@ async function publish(context: RunContext, target: ReviewTarget, plan: ChangePl
     : "skipped";
 
   await writeJobSummary(summary.jobSummary);
-  const sarifFile = inputs.sarifFile ? await writeSarifFile(environment.workspace, inputs.sarifFile, plan.input.head.findings) : undefined;
+  const sarifFile = inputs.sarifFile
+    ? await writeSarifFile(environment.workspace, inputs.sarifFile, plan.input.head.findings)
+    : undefined;
   setStepOutputs({
     findings: plan.input.head.findings.length,
     newFindings: classified.introduced.length,

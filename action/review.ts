@@ -34,7 +34,11 @@ export async function listPostedFingerprints(target: ReviewTarget): Promise<Set<
  * Posts the planned inline comments as one review; true when they arrived. A 422 (GitHub refused a
  * line after all) is a warning: the findings are then listed in the comment and annotated instead.
  */
-export async function postInlineComments(target: ReviewTarget, comments: readonly InlineComment[], body: string): Promise<boolean> {
+export async function postInlineComments(
+  target: ReviewTarget,
+  comments: readonly InlineComment[],
+  body: string,
+): Promise<boolean> {
   if (comments.length === 0) return true;
   try {
     await postReview(target, comments, body);

@@ -1,5 +1,5 @@
 /** The second half of reviewing a change: once the door knows where the inline comments went, what the rest says. */
-import { type ReviewAnnotation, annotationFor } from "./annotations/annotations.js";
+import { annotationFor, type ReviewAnnotation } from "./annotations/annotations.js";
 import type { ChangePlan } from "./review-change.js";
 import { type PullRequestReport, renderPullRequestReport } from "./summary/report.js";
 
@@ -20,7 +20,10 @@ export interface ChangeSummary {
   /** the same report without the marker, fitted to the check's limit */
   readonly checkSummary: string;
   readonly jobSummary: string;
-  /** line annotations for the findings the gate judged */
+  /**
+   * Line annotations for the judged findings that have no inline comment (on a line the diff does
+   * not show, past the cap, or the review is off or was refused): each finding speaks once.
+   */
   readonly annotations: readonly ReviewAnnotation[];
   /** fingerprints with an inline comment, from this run or an earlier one */
   readonly inline: ReadonlySet<string>;
@@ -33,7 +36,8 @@ export interface ChangeSummary {
 export function summariseChange(plan: ChangePlan, delivered: boolean, limits: SummaryLimits): ChangeSummary {
   const { input, classified, verdict } = plan;
   const inline = new Set(plan.inline.alreadyPosted.map((finding) => finding.fingerprint));
-  if (delivered) for (const comment of plan.inline.comments) for (const fingerprint of comment.fingerprints) inline.add(fingerprint);
+  if (delivered)
+    for (const comment of plan.inline.comments) for (const fingerprint of comment.fingerprints) inline.add(fingerprint);
   const report: PullRequestReport = {
     links: input.links,
     baseSha: input.revisions.baseSha,
@@ -55,7 +59,7 @@ export function summariseChange(plan: ChangePlan, delivered: boolean, limits: Su
     commentWorthPosting: classified.introduced.length > 0 || classified.fixed.length > 0,
     checkSummary: renderPullRequestReport(report, limits.checkTextCharacters, { marker: false }),
     jobSummary: renderPullRequestReport(report, limits.jobSummaryCharacters, { marker: false }),
-    annotations: plan.placed.map(annotationFor),
+    annotations: plan.placed.filter((finding) => !inline.has(finding.fingerprint)).map(annotationFor),
     inline,
   };
 }

@@ -30,6 +30,7 @@ describe("dist/index.js", () => {
       "check-run",
       "status",
       "sarif-file",
+      "sarif-category",
     ]);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, not a template
     expect(action.inputs.token.default).toBe("${{ github.token }}");

@@ -52,7 +52,7 @@ describe("the SARIF file and symbolic links in the checkout", () => {
     });
     // what the checkout holds when the pull request adds the link
     await symlink(victim, path.join(pr.fixture.dir, "plumbline.sarif"));
-    const run = await pr.run();
+    const run = await pr.run({ inputs: { "sarif-file": "plumbline.sarif" } });
     expectCleanRun(run, pr.mock);
     expect(await readFile(victim, "utf8")).toBe("echo precious\n");
     const written = path.join(pr.fixture.dir, "plumbline.sarif");
@@ -90,7 +90,7 @@ describe("the gate is judged by the base branch's configuration", () => {
         "deploy/web.yaml": deployment("web", "nginx:latest"),
       },
     });
-    const run = await pr.run();
+    const run = await pr.run({ inputs: { "check-run": "true" } });
     expectCleanRun(run, pr.mock);
     expect(run.exitCode).toBe(1);
     expect(pr.mock.state.checkRuns.at(-1)?.conclusion).toBe("failure");

@@ -61,7 +61,7 @@ describe("push and workflow_dispatch", () => {
     await fixture.checkout(head);
     mock.clearRequests();
     const checksBefore = mock.state.checkRuns.length;
-    const run = await treeRun("push", pushPayload(head), { "fail-on": "none" });
+    const run = await treeRun("push", pushPayload(head), { "fail-on": "none", "check-run": "true" });
     expectCleanRun(run, mock);
     expect(run.exitCode).toBe(0);
     // no pull request: only the check run is written (created, then updated per 50 annotations)
@@ -77,11 +77,23 @@ describe("push and workflow_dispatch", () => {
     expect(mock.state.statuses).toEqual([]);
   }, 90_000);
 
+  it("push with the defaults: no check run, every finding annotated on the job, nothing written to GitHub", async () => {
+    await fixture.checkout(head);
+    mock.clearRequests();
+    const run = await treeRun("push", pushPayload(head), { "fail-on": "none" });
+    expectCleanRun(run, mock);
+    expect(run.exitCode).toBe(0);
+    expect(mock.requests).toEqual([]);
+    expect(workflowAnnotations(run.stdout)).toHaveLength(Number(run.outputs.findings));
+    expect(run.outputs["sarif-file"]).toBe("");
+  }, 90_000);
+
   it("workflow_dispatch without checks: write falls back to annotations and fails on errors", async () => {
     mock.state.readOnly = true;
     try {
       const run = await treeRun("workflow_dispatch", example("workflow_dispatch"), {
         paths: "examples/shop/extra\nexamples/shop/checkout",
+        "check-run": "true",
       });
       expectCleanRun(run, mock);
       expect(run.exitCode).toBe(1);

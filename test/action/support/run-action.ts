@@ -1,10 +1,11 @@
 import { execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { parse } from "yaml";
 
 /** The repository root: found upwards, so this module also works when bundled elsewhere in the tree. */
 export const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -52,19 +53,18 @@ export interface RunOptions {
   readonly inputs?: Record<string, string>;
 }
 
-/** The defaults action.yml declares, as the runner would pass them. */
-const ACTION_DEFAULTS: Record<string, string> = {
-  paths: ".",
-  config: ".github/plumbline.yml",
-  "fail-on": "",
-  "kubernetes-version": "",
-  "only-new": "true",
-  comment: "true",
-  review: "true",
-  "check-run": "true",
-  status: "true",
-  "sarif-file": "plumbline.sarif",
-};
+/** The defaults action.yml declares, read from it, as the runner passes them: the tests run what users get. */
+export const ACTION_DEFAULTS: Record<string, string> = actionDefaults();
+
+function actionDefaults(): Record<string, string> {
+  const action = parse(readFileSync(path.join(ROOT, "action.yml"), "utf8")) as { inputs: Record<string, { default?: string }> };
+  return Object.fromEntries(
+    Object.entries(action.inputs)
+      // the token's default is a workflow expression; every run passes its own
+      .filter(([name]) => name !== "token")
+      .map(([name, input]) => [name, String(input.default ?? "")]),
+  );
+}
 
 /** Runs the bundle as the runner does: a fresh node process, the runner's environment, cwd = workspace. */
 export async function runAction(options: RunOptions): Promise<ActionRun> {

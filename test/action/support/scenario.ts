@@ -10,6 +10,13 @@ export const TOKEN = "ghs_plumblineTestToken0123456789abcdefABCDEF";
 
 export { edit, exampleFile } from "./demo-pull-request.js";
 
+/** The opt-in outputs, all on: a check run, a commit status and the SARIF file (see docs/action.md). */
+export const EVERY_OUTPUT: Readonly<Record<string, string>> = {
+  "check-run": "true",
+  status: "true",
+  "sarif-file": "plumbline.sarif",
+};
+
 /** What every run must satisfy: valid requests only, loopback only, no token anywhere. */
 export function expectCleanRun(run: ActionRun, mock: MockGitHub): void {
   expect(mock.violations).toEqual([]);
