@@ -1,5 +1,8 @@
 /** JSON Schema of the `helm:` section of `.github/plumbline.yml` (docs/helm.md says what it means). */
 
+import type { FromSchema } from "json-schema-to-ts";
+import type { DeepReadonly } from "../config/deep-readonly.js";
+
 /** Helm's own rule for release names: DNS-1123 labels, at most 53 characters. */
 const RELEASE_NAME = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 
@@ -31,15 +34,7 @@ export const HELM_CONFIG_SCHEMA = {
 } as const;
 
 /** One value set of one chart: each is rendered and judged on its own, like a Kustomize overlay. */
-export interface HelmChartConfig {
-  readonly path: string;
-  readonly name?: string;
-  readonly releaseName?: string;
-  readonly namespace?: string;
-  readonly values?: readonly string[];
-  readonly set?: Readonly<Record<string, string | number | boolean | null>>;
-}
+export type HelmChartConfig = NonNullable<HelmConfig["charts"]>[number];
 
-export interface HelmConfig {
-  readonly charts?: readonly HelmChartConfig[];
-}
+/** The `helm:` section as written: derived from the schema above, never written again by hand. */
+export type HelmConfig = DeepReadonly<FromSchema<typeof HELM_CONFIG_SCHEMA>>;
