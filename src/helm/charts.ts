@@ -7,6 +7,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
+import { KUSTOMIZATION_FILES } from "../manifests/detect.js";
 import type { InputFile } from "../manifests/inputs.js";
 import { isRecord } from "../manifests/resource.js";
 
@@ -14,6 +15,8 @@ export interface ChartDir {
   /** as findings show it */
   readonly display: string;
   readonly absolute: string;
+  /** vendored for a kustomization's `helmCharts:`: rendered through that kustomization, never on its own */
+  readonly inflatedByKustomize?: true;
 }
 
 export class ChartFinder {
@@ -37,10 +40,28 @@ export class ChartFinder {
       else if (up > found + 1) break;
     }
     if (found === undefined) return undefined;
+    const absolute = absoluteParts.slice(0, -found).join(path.sep) || path.sep;
     return {
       display: displayParts.slice(0, -found).join("/") || ".",
-      absolute: absoluteParts.slice(0, -found).join(path.sep) || path.sep,
+      absolute,
+      ...((await this.inKustomizeChartHome(absolute)) ? { inflatedByKustomize: true } : {}),
     };
+  }
+
+  /** A chart in `<dir>/charts/` beside a kustomization: the kustomization's `helmCharts:` inflates it. */
+  private async inKustomizeChartHome(chart: string): Promise<boolean> {
+    const home = path.dirname(chart);
+    if (path.basename(home) !== "charts") return false;
+    const owner = path.dirname(home);
+    const found = await Promise.all(
+      KUSTOMIZATION_FILES.map((name) =>
+        stat(path.join(owner, name)).then(
+          (info) => info.isFile(),
+          () => false,
+        ),
+      ),
+    );
+    return found.includes(true);
   }
 
   private holdsChart(dir: string): Promise<boolean> {

@@ -13,6 +13,8 @@ export interface RenderOptions {
    * loader, in case a remote reference slipped past the check that refuses them
    */
   readonly offline: boolean;
+  /** the helm to inflate `helmCharts:` with (`--enable-helm`); charts are not inflated without it */
+  readonly helm?: string;
 }
 
 const MAX_MESSAGE = 600;
@@ -22,7 +24,7 @@ export function renderKustomization(dir: string, options: RenderOptions): Promis
   return new Promise((resolve) => {
     execFile(
       options.kubectl,
-      ["kustomize", dir],
+      ["kustomize", dir, ...(options.helm ? ["--enable-helm", "--helm-command", options.helm] : [])],
       { timeout: 120_000, maxBuffer: 512 * 1024 * 1024, env },
       (error, stdout, stderr) => {
         if (!error) return resolve({ ok: true, yaml: stdout });

@@ -5,6 +5,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { inflation } from "../helm/kustomize.js";
 import { hasManifestExtension } from "./detect.js";
 import { type Kustomization, loadKustomization, readKustomization, type SourceDocument } from "./kustomize.js";
 import { isAllowedHost, remoteHost } from "./kustomize-remote.js";
@@ -19,6 +20,8 @@ export interface KustomizeOptions {
   readonly isIgnored: (display: string) => boolean;
   /** bytes; larger source files are not read (the build reads them; Plumbline only traces lines) */
   readonly maxFileSize: number;
+  /** the helm that inflates `helmCharts:`; "helm" from PATH by default */
+  readonly helm?: string;
 }
 
 export interface KustomizeResult {
@@ -79,19 +82,29 @@ export async function loadKustomizations(
       continue;
     }
     const helm = tree.find((k) => k.needsHelm);
-    if (helm?.needsHelm) {
+    // helmCharts: inflated with the local helm when every chart is already vendored (src/helm/kustomize.ts)
+    const inflated = helm?.needsHelm?.inflates
+      ? await inflation(helm.dir.absolute, helm.file.absolute, options.helm ?? "helm")
+      : undefined;
+    if (helm?.needsHelm && !inflated?.ok) {
+      const reason = inflated && !inflated.ok ? inflated.reason : helm.needsHelm.reason;
       problems.push({
         kind: "not-rendered",
         file: helm.file.display,
         line: helm.needsHelm.line,
         column: 1,
-        message: `not rendered: ${helm.needsHelm.reason}; check the rendered output instead (\`kustomize build --enable-helm DIR | plumbline check -\`)`,
+        message: `not rendered: ${reason}; check the rendered output instead (\`kustomize build --enable-helm DIR | plumbline check -\`)`,
       });
       continue;
     }
     const sources = await kustomizationSources(tree, options.maxFileSize);
     const offline = !tree.some((k) => k.remote.length > 0) || options.remoteHosts.length === 0;
-    const rendered = await loadKustomization(kustomization, sources, { kubectl: options.kubectl, cwd: options.cwd, offline });
+    const rendered = await loadKustomization(kustomization, sources, {
+      kubectl: options.kubectl,
+      cwd: options.cwd,
+      offline,
+      ...(inflated?.ok ? { helm: inflated.helm } : {}),
+    });
     resources.push(...rendered.resources);
     problems.push(...rendered.problems);
   }

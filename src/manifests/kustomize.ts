@@ -32,7 +32,7 @@ export interface Kustomization {
    * inflated by kustomize (`helmCharts:` needs `--enable-helm`, a helm binary and the chart repository),
    * or a kustomization beside a `Chart.yaml` that a GitOps plugin runs on `helm template`'s output
    */
-  readonly needsHelm?: { readonly line: number; readonly reason: string };
+  readonly needsHelm?: { readonly line: number; readonly reason: string; readonly inflates?: boolean };
   readonly namePrefix: string;
   readonly nameSuffix: string;
 }
@@ -121,6 +121,7 @@ function helmNeed(spec: Record<string, unknown>, text: string, dir: string): Kus
     return {
       line: lineOf(text, `${key}:`),
       reason: `it inflates Helm charts (${key}:), which needs \`kustomize build --enable-helm\`, a helm binary and the chart repository`,
+      inflates: true,
     };
   }
   if (existsSync(path.join(dir, "Chart.yaml"))) {

@@ -61,7 +61,7 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
     // every file of a chart (templates, values, Chart.yaml) is the chart's: rendered with it, never read raw
     const chart = await chartFinder.chartOf(input);
     if (chart !== undefined) {
-      if (!charts.has(chart.absolute)) charts.set(chart.absolute, chart);
+      if (!chart.inflatedByKustomize && !charts.has(chart.absolute)) charts.set(chart.absolute, chart);
       continue;
     }
     parsing.parse(read.text, input.display);
@@ -86,6 +86,7 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
     remoteHosts: options.remoteHosts ?? [],
     isIgnored: ignored,
     maxFileSize,
+    ...(options.helm?.helm ? { helm: options.helm.helm } : {}),
   });
   append(files, rendered.files);
   append(resources, rendered.resources);
