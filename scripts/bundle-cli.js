@@ -3,7 +3,9 @@
 // `files` name. build/cli/plumbline.js is a small entry (it checks the Node version, then imports);
 // build/cli/chunks/ holds the rest, each chunk read only when an `import()` reaches it: `--help` reads
 // nothing else, `check` never reads the cluster client (chunks/live-*.js), which only `drift --context`
-// and `drift --cluster` load. Every dependency is inlined except kubernetes-models (see `external`).
+// and `drift --cluster` load; CEL only a run with custom rules or admission policies. A large input is
+// parsed on threads running chunks/parse-worker.js. Every dependency is inlined except kubernetes-models
+// (see `external`).
 //
 //   node scripts/bundle-cli.js                     writes build/cli/ (`npm run build` runs it)
 //   node scripts/bundle-cli.js --outdir <dir>      writes elsewhere (test/cli/bin.test.ts does)
@@ -25,7 +27,9 @@ const outdir = path.resolve(values.outdir ?? path.join(root, "build", "cli"));
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { plumbline: "./src/cli/bin.ts" },
+  // the parsing threads' script (src/manifests/parse-pool.ts looks for it beside the chunk that holds
+  // the pool, so it goes in chunks/ under a fixed name)
+  entryPoints: { plumbline: "./src/cli/bin.ts", "chunks/parse-worker": "./src/manifests/parse-worker.ts" },
   outdir,
   // what `import()` reaches is a chunk read only when the import runs: --help never reads the core,
   // check never reads the cluster client
