@@ -8,17 +8,16 @@ import { renderSarif, type SarifNotification, type SarifOptions } from "./sarif.
  * scanning gets it as a tool notification, not as an alert that would stay open on the file.
  */
 export function isEnvironmentProblem(problem: LoadProblem): boolean {
-  return problem.kind === "not-rendered" && /\bkubectl is not on PATH\b/.test(problem.message);
+  return problem.kind === "no-helm" || (problem.kind === "not-rendered" && /\bkubectl is not on PATH\b/.test(problem.message));
 }
 
 /**
- * `check`'s result as SARIF: its findings less those that are environment problems (those become
+ * `check`'s result as SARIF: its findings less those that report environment problems (those become
  * notifications), and the findings opt-out annotations waive as suppressed results.
  */
 export function renderCheckSarif(result: CheckResult, options: Omit<SarifOptions, "suppressed" | "notifications"> = {}): string {
   const environment = result.manifests.problems.filter(isEnvironmentProblem);
   const isEnvironment = (finding: Finding) =>
-    finding.rule === "file-skipped" &&
     environment.some(
       (problem) => problem.file === finding.file && problem.line === finding.line && problem.message === finding.message,
     );

@@ -190,6 +190,21 @@ describe("SARIF for code scanning", () => {
     expect(notification.locations[0].physicalLocation.artifactLocation.uri).toBe("k/kustomization.yaml");
   });
 
+  it("reports a missing helm as a tool notification, not as an alert", async () => {
+    const dir = await tempTree({
+      "chart/Chart.yaml": "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+      "chart/values.yaml": "image: nginx\n",
+      "chart/templates/deploy.yaml": deployment("web", "{{ .Values.image }}"),
+    });
+    const result = await check(["chart"], { cwd: dir, root: dir, helm: path.join(dir, "no-such-helm") });
+    expect(result.findings.map((f) => f.rule)).toContain("helm-not-found");
+    const log = await sarifOf(dir, ["chart"], { helm: path.join(dir, "no-such-helm") });
+    expect(resultsOf(log, "helm-not-found")).toEqual([]);
+    const notifications = log.runs[0].invocations[0].toolExecutionNotifications;
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0].message.text).toBe(result.findings.find((f) => f.rule === "helm-not-found")?.message);
+  });
+
   it("sets automationDetails.id from --sarif-category, ending in / as upload-sarif does", async () => {
     const dir = await tempTree({ "app.yaml": deployment("web", "nginx:1.27") });
     const out = await run(dir, ["check", "app.yaml", "-f", "sarif", "--sarif-category", "plumbline/prod"]);
