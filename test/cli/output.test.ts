@@ -1,6 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { githubSarifProblems } from "../report/sarif-github.js";
+import { sarifValidator } from "../report/sarif-schema.js";
 import { BROKEN_YAML, deployment, type JsonReport, run, tempTree } from "./helpers.js";
 
 describe("plumbline check --output", () => {
@@ -103,11 +105,17 @@ describe("plumbline check --format sarif from a subdirectory", () => {
   it("writes artifact URIs relative to the repository root", async () => {
     const root = await tempTree({ ".git/HEAD": "ref: refs/heads/main\n", "deploy/prod/bad.yaml": BROKEN_YAML });
     const result = await run(path.join(root, "deploy"), ["check", "prod", "-f", "sarif"]);
-    const [sarifResult] = JSON.parse(result.stdout).runs[0].results;
+    const log = JSON.parse(result.stdout);
+    const [sarifResult] = log.runs[0].results;
     expect(sarifResult.locations[0].physicalLocation.artifactLocation).toEqual({
       uri: "deploy/prod/bad.yaml",
       uriBaseId: "%SRCROOT%",
     });
+    // the root the URIs are relative to, and GitHub's line hash from the file the CLI read
+    expect(log.runs[0].originalUriBaseIds["%SRCROOT%"].uri).toBe(`${new URL(`file://${root}/`).href}`);
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(githubSarifProblems(log, { lineHashes: true })).toEqual([]);
   });
 });
 
