@@ -17,7 +17,15 @@ export { type Classified, classify, classifyWithoutBase } from "./compare/classi
 export type { ChangedFile } from "./diff/changed-file.js";
 export { parseGitDiff } from "./diff/git-diff.js";
 export { type Hunk, hunkAt, inOneHunk, parseHunks } from "./diff/hunks.js";
-export { changeVerdict, type FailOn, failing, type GateVerdict, gateHeadline, resolveFailOn, treeVerdict } from "./gate/verdict.js";
+export {
+  changeVerdict,
+  type FailOn,
+  failing,
+  type GateVerdict,
+  gateHeadline,
+  resolveFailOn,
+  treeVerdict,
+} from "./gate/verdict.js";
 export { commentBody, suggestionBlock, suggestionHeading } from "./inline/body.js";
 export { findingMarker, postedFingerprints } from "./inline/markers.js";
 export { type InlineComment, type InlinePlan, MAX_INLINE_COMMENTS, planInlineComments, type Suggestion } from "./inline/plan.js";
@@ -26,6 +34,7 @@ export { type ChangeInput, type ChangePlan, type GateSettings, type InlineSettin
 export { planTree, type TreePlan } from "./review-tree.js";
 export { type ChangeSummary, type SummaryLimits, summariseChange } from "./summarise-change.js";
 export { encodedCodeLink, type ReviewLinks, shortSha } from "./summary/links.js";
-export { bySeverity, type PullRequestReport, renderPullRequestReport, STICKY_MARKER } from "./summary/report.js";
+export { type PullRequestReport, renderPullRequestReport, STICKY_MARKER } from "./summary/report.js";
 export { readinessScore, scoreChange } from "./summary/score.js";
+export { breakable, bySeverity, ROLL_UP_FROM, rollUp, TABLE_HEADER } from "./summary/table.js";
 export { fittedMarkdown } from "./summary/tree-report.js";

@@ -12,8 +12,8 @@ import type { ChangedFile } from "./diff/changed-file.js";
 import { changeVerdict, type FailOn, type GateVerdict } from "./gate/verdict.js";
 import { type InlinePlan, MAX_INLINE_COMMENTS, planInlineComments } from "./inline/plan.js";
 import { type HeadTexts, suggesterFor } from "./inline/suggestions.js";
-import { bySeverity } from "./summary/report.js";
 import type { ReviewLinks } from "./summary/links.js";
+import { bySeverity } from "./summary/table.js";
 
 export interface ChangeInput {
   readonly head: CheckResult;

@@ -1,5 +1,6 @@
 /** The second half of reviewing a change: once the door knows where the inline comments went, what the rest says. */
 import { annotationFor, type ReviewAnnotation } from "./annotations/annotations.js";
+import { MAX_INLINE_COMMENTS } from "./inline/plan.js";
 import type { ChangePlan } from "./review-change.js";
 import { type PullRequestReport, renderPullRequestReport } from "./summary/report.js";
 
@@ -51,6 +52,8 @@ export function summariseChange(plan: ChangePlan, delivered: boolean, limits: Su
     changedFiles: new Set(plan.changed.keys()),
     inline,
     outsideDiff: new Set(plan.inline.outsideDiff.map((finding) => finding.fingerprint)),
+    overflow: new Set(plan.inline.overflow.map((finding) => finding.fingerprint)),
+    inlineCap: input.inline.max ?? MAX_INLINE_COMMENTS,
     configChange: input.gate.change,
     configSource: input.gate.source,
   };

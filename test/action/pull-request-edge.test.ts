@@ -114,16 +114,23 @@ describe("a pull request with 120 new findings", () => {
     expect(comment.length).toBeLessThanOrEqual(65_536);
     const hidden = /…and (\d+) more findings not shown here/.exec(comment);
     expect(hidden, "the comment says how many rows it left out").not.toBeNull();
-    const rows = comment.split("\n").filter((line) => line.startsWith("| 🟡"));
+    const isRow = (line: string) => line.startsWith("| 🟡 warning | [deploy/");
+    const rows = comment.split("\n").filter(isRow);
     expect(rows.length + Number(hidden?.[1])).toBe(120);
     // the table is still well-formed: trimmed by whole rows, the footer intact
     expect(comment.trimEnd().endsWith("</sub>")).toBe(true);
     // the job summary has room for all of them
-    expect(run.summary.split("\n").filter((line) => line.startsWith("| 🟡"))).toHaveLength(120);
+    expect(run.summary.split("\n").filter(isRow)).toHaveLength(120);
     // every finding is on an added line, but a review is for reading: 50 inline, the rest in the table
     expect(pr.mock.state.reviews).toHaveLength(1);
     expect(pr.mock.state.reviewComments).toHaveLength(50);
-    expect(comment).toContain("Of these, 50 are commented inline on the diff; 70 are listed here only.");
+    expect(comment).toContain(
+      "Of these, 50 are commented inline on the diff; the other 70 are annotated on it instead (70 past the 50 inline comments a review holds).",
+    );
+    // 120 new findings: a count per rule comes before the rows
+    expect(comment).toMatch(
+      /\| Severity \| Rule \| New \|\n\| --- \| --- \| ---: \|\n\| 🟡 warning \| \[image-tag-latest\]\([^)]*\) \| 120 \|/,
+    );
     expect(run.exitCode).toBe(0);
   }, 90_000);
 });

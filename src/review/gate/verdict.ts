@@ -31,14 +31,26 @@ export function failing(findings: readonly Finding[], failOn: FailOn): Finding[]
 /** The verdict on a change: `introduced` is what the headline counts as new. */
 export function changeVerdict(judged: readonly Finding[], introduced: number, failOn: FailOn): GateVerdict {
   const failed = failing(judged, failOn);
-  return { failOn, judged, failing: failed, passed: failed.length === 0, headline: gateHeadline(introduced, failed.length, failOn) };
+  return {
+    failOn,
+    judged,
+    failing: failed,
+    passed: failed.length === 0,
+    headline: gateHeadline(introduced, failed.length, failOn),
+  };
 }
 
 /** The verdict on a whole tree (a push): every finding is judged and counted. */
 export function treeVerdict(findings: readonly Finding[], failOn: FailOn): GateVerdict {
   const failed = failing(findings, failOn);
   const found = plural(findings.length, "finding");
-  return { failOn, judged: findings, failing: failed, passed: failed.length === 0, headline: thresholdLine(found, failed.length, failOn) };
+  return {
+    failOn,
+    judged: findings,
+    failing: failed,
+    passed: failed.length === 0,
+    headline: thresholdLine(found, failed.length, failOn),
+  };
 }
 
 /** The one-line verdict for the check run title and the commit status (≤ 140 characters). */

@@ -3,6 +3,7 @@ import { plural } from "../../plural.js";
 import { codeSpan, escapeMarkdown, severityCounts } from "../../report/markdown.js";
 import { TOOL } from "../../report/tool.js";
 import type { ConfigChange } from "../analyse/gate-config.js";
+import { MAX_INLINE_COMMENTS } from "../inline/plan.js";
 import { shortSha } from "./links.js";
 import type { PullRequestReport } from "./report.js";
 import { scoreChange } from "./score.js";
@@ -61,4 +62,29 @@ export function footer(report: PullRequestReport): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Where the new findings went, each counted once: commented inline, or annotated on the diff
+ * instead, and why (the diff does not show its line, or the review already holds its maximum).
+ */
+export function placementNote(report: PullRequestReport): string {
+  const { introduced } = report.classified;
+  const others = introduced.filter((f) => !report.inline.has(f.fingerprint));
+  const inline = introduced.length - others.length;
+  if (others.length === 0) return "Each of them is commented inline on the diff.";
+  const outside = others.filter((f) => report.outsideDiff.has(f.fingerprint)).length;
+  const overflow = others.filter((f) => !report.outsideDiff.has(f.fingerprint) && report.overflow?.has(f.fingerprint)).length;
+  const rest = others.length - outside - overflow;
+  const reasons = [
+    outside > 0 ? `${outside} on lines this pull request does not change` : "",
+    overflow > 0 ? `${overflow} past the ${report.inlineCap ?? MAX_INLINE_COMMENTS} inline comments a review holds` : "",
+    rest > 0 ? `${rest} without an inline comment` : "",
+  ].filter(Boolean);
+  const verb = (count: number) => (count === 1 ? "is" : "are");
+  if (inline === 0) {
+    const subject = others.length === 1 ? "it is" : "they are";
+    return `None of them is commented inline: ${subject} annotated on the diff instead (${reasons.join("; ")}).`;
+  }
+  return `Of these, ${inline} ${verb(inline)} commented inline on the diff; the other ${others.length} ${verb(others.length)} annotated on it instead (${reasons.join("; ")}).`;
 }

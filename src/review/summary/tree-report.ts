@@ -1,7 +1,7 @@
 import type { Summary } from "../../check.js";
 import type { Finding } from "../../findings/finding.js";
-import { hardLimit } from "../../report/markdown-budget.js";
 import { renderMarkdown } from "../../report/markdown.js";
+import { hardLimit } from "../../report/markdown-budget.js";
 
 /** The core's Markdown report with as many table rows as `limit` allows. */
 export function fittedMarkdown(findings: readonly Finding[], summary: Summary, limit: number): string {
