@@ -5,6 +5,7 @@
 
 import type { ApplicationFunction } from "probot";
 import { onComment } from "./handlers/command.js";
+import { onIssueEdited } from "./handlers/dashboard-rerun.js";
 import { onInstallation } from "./handlers/installation.js";
 import { onPullRequest } from "./handlers/pull-request.js";
 import { onPush } from "./handlers/push.js";
@@ -19,6 +20,8 @@ export function driftApp(deps: HandlerDeps, hooks: AppHooks = {}): ApplicationFu
   return (app) => {
     app.on("push", async (context) => onPush(context.payload, deps));
     app.on("issue_comment.created", async (context) => onComment(context.payload, deps));
+    // the dashboard's "check every cluster now" checkbox
+    app.on("issues.edited", async (context) => onIssueEdited(context.payload, deps));
     app.on("pull_request.closed", async (context) => onPullRequest(context.payload, deps));
     app.on(["installation.created", "installation_repositories.added"], async (context) =>
       onInstallation(context.payload, deps, hooks.onRepositoriesChanged ?? (() => {})),

@@ -191,6 +191,7 @@ export class DriftRunner {
         outcomes,
         await base.botIssues(),
         config.drift.clusters.map((cluster) => cluster.name),
+        { now: base.now(), scheduleMinutes: config.drift.schedule },
       ).catch((error: unknown) => {
         metrics.errors.inc({ stage: "github" });
         log.error({ error: errorFields(error) }, "cannot update the drift dashboard");

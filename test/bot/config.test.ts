@@ -66,7 +66,7 @@ describe("mode: issue", () => {
 });
 
 describe("dashboard: true", () => {
-  it("keeps one dashboard issue, edited only when a cluster's state changes", async () => {
+  it("keeps one dashboard issue, whose rows change only with a cluster's state (and its last-checked time)", async () => {
     world = await startWorld({ config: `${CONFIG}  dashboard: true\n`, shop: { logLevel: "debug" } });
     await world.check();
     const dashboards = world.repo.issues.filter((issue) => issue.title === "Drift dashboard");
@@ -75,11 +75,18 @@ describe("dashboard: true", () => {
       `| \`prod\` | ⚠️ drift | 1 resource drifted, 1 change (1 to write back, 0 ignore rules to add) | #${world.repo.pulls[0]?.number} |`,
     );
 
+    // the second check edits the body in place: the same rows, a later "Last checked"
+    const rows = (body: string) =>
+      body
+        .split("\n")
+        .filter((line) => line.startsWith("| `prod`"))
+        .map((line) => line.replace(/[^|]*\|$/, ""));
+    const first = world.repo.issues.find((issue) => issue.title === "Drift dashboard")?.body ?? "";
     world.github.clear();
     await world.check();
-    expect(
-      world.github.requests.some((request) => request.operation === "PATCH /repos/{owner}/{repo}/issues/{issue_number}"),
-    ).toBe(false);
+    expect(world.github.requests.some((request) => request.operation === "POST /repos/{owner}/{repo}/issues")).toBe(false);
+    const second = world.repo.issues.find((issue) => issue.title === "Drift dashboard")?.body ?? "";
+    expect(rows(second)).toEqual(rows(first));
 
     world.api.use(...liveShop({}));
     await world.check();

@@ -55,7 +55,7 @@ describe("app.yml", () => {
 
   it("subscribes to the events the bot handles", () => {
     expect([...manifest.default_events].sort()).toEqual(
-      ["installation", "installation_repositories", "issue_comment", "pull_request", "push"].sort(),
+      ["installation", "installation_repositories", "issue_comment", "issues", "pull_request", "push"].sort(),
     );
   });
 });

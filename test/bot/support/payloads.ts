@@ -87,3 +87,21 @@ export function installationPayload(installationId: number): Json {
   payload.repositories = [{ id: 1000, node_id: "x", name: REPO, full_name: `${OWNER}/${REPO}`, private: false }];
   return payload;
 }
+
+/** `issues.edited` from `sender`: the issue's body is now `body`, and was `from`. */
+export function issueEditedPayload(
+  installationId: number,
+  issue: { number: number; body: string; author: string },
+  from: string,
+  sender: { login: string; type?: "User" | "Bot" },
+): Json {
+  const payload = onRepository(example("issues", "edited"), installationId);
+  const edited = payload.issue as Json & { user: Json };
+  edited.number = issue.number;
+  edited.body = issue.body;
+  edited.user.login = issue.author;
+  payload.changes = { body: { from } };
+  (payload.sender as Json).login = sender.login;
+  (payload.sender as Json).type = sender.type ?? "User";
+  return payload;
+}
