@@ -34,7 +34,10 @@ export function tables(markdown: string): string[] {
   for (const line of markdown.split("\n")) {
     if (!line.startsWith("|")) current = undefined;
     else if (current) current.push(line);
-    else found.push((current = [line]));
+    else {
+      current = [line];
+      found.push(current);
+    }
   }
   return found.map((lines) => lines.join("\n"));
 }
