@@ -127,3 +127,24 @@ describe("one drift pipeline", () => {
     expect(world.repo.file("clusters/prod/settings.yaml", BRANCH)).toContain("LOG_LEVEL: debug # keep at info in prod");
   });
 });
+
+describe("a Git file that does not load", () => {
+  const BROKEN = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\n  namespace: shop\ndata: [unclosed\n";
+
+  it("stops both doors: its objects would look missing from Git", async () => {
+    world = await startWorld({ shop: { logLevel: "debug" }, files: { "clusters/prod/broken.yaml": BROKEN } });
+    const report = await world.check();
+    expect(report.clusters[0]).toMatchObject({ outcome: "error", errorStage: "config" });
+    expect(world.repo.pulls).toEqual([]);
+    const check = world.repo.checkRuns[0];
+    expect(check?.conclusion).toBe("failure");
+    expect(check?.output.summary).toContain("clusters/prod/broken.yaml:7:1:");
+    expect(check?.output.summary).toContain("objects that cannot be read would look missing from Git");
+
+    const checkout = await tempTree({ ".github/plumbline.yml": CONFIG, "clusters/prod/broken.yaml": BROKEN });
+    const cli = await run(checkout, ["drift", "--cluster", "prod", "--kubeconfig", world.kubeconfig.file, "--write"]);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain("plumbline: error: clusters/prod/broken.yaml:7:1:");
+    expect(cli.stderr).toContain("objects that cannot be read would look missing from Git");
+  });
+});
