@@ -94,7 +94,18 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     run = await runDrift({
       git: {
-        load: () => loadManifests(args.git, { cwd, isIgnored: ignoreMatcher(config.ignore, root, cwd) }),
+        load: () =>
+          loadManifests(args.git, {
+            cwd,
+            isIgnored: ignoreMatcher(config.ignore, root, cwd),
+            // a chart is compared as helm renders it with the configured values (no line markers)
+            helm: {
+              plain: true,
+              root,
+              charts: config.helm?.charts ?? [],
+              ...(config.kubernetesVersion ? { kubernetesVersion: config.kubernetesVersion } : {}),
+            },
+          }),
         read: (file) => readFile(path.resolve(cwd, file), "utf8"),
       },
       namespaces: args.cluster?.namespaces ?? [],

@@ -3,6 +3,7 @@
  * that tools leave on objects they apply. Both sides lose them before they are compared.
  */
 
+import { withoutHelmBookkeeping } from "../helm/drift-bookkeeping.js";
 import type { KubeObject } from "../manifests/resource.js";
 import { isRecord } from "../manifests/resource.js";
 
@@ -87,8 +88,8 @@ function stripMetadata(metadata: KubeObject): KubeObject {
   const result: KubeObject = {};
   for (const [key, value] of Object.entries(metadata)) {
     if (SERVER_METADATA.has(key)) continue;
-    if (key === "annotations" && isRecord(value)) result[key] = withoutKeys(value, TOOL_ANNOTATIONS);
-    else if (key === "labels" && isRecord(value)) result[key] = withoutKeys(value, TOOL_LABELS);
+    if (key === "annotations" && isRecord(value)) result[key] = withoutHelmBookkeeping(key, withoutKeys(value, TOOL_ANNOTATIONS));
+    else if (key === "labels" && isRecord(value)) result[key] = withoutHelmBookkeeping(key, withoutKeys(value, TOOL_LABELS));
     else result[key] = value;
   }
   return result;

@@ -83,23 +83,35 @@ export interface StrippedOutput {
   readonly lines: (number | undefined)[];
 }
 
-/** Cuts the markers out of helm's output and keeps, for each line, the first one it carried. */
+/**
+ * Cuts the markers out of helm's output and keeps, for each line, the first one it carried. helm trims
+ * each manifest, so a line that held only markers at a manifest's start or end is not in the plain
+ * output at all (its space went with the trim): such lines are dropped, line for line as helm renders.
+ */
 export function stripMarkers(output: string, nonce: string): StrippedOutput {
-  const pattern = new RegExp(` #plm${nonce}:(\\d+);`, "g");
-  const lines: (number | undefined)[] = [];
-  const text = output
-    .split("\n")
-    .map((line) => {
-      let first: number | undefined;
-      const stripped = line.replace(pattern, (_match, number: string) => {
-        first ??= Number(number);
-        return "";
-      });
-      lines.push(first);
-      return stripped;
-    })
-    .join("\n");
-  return { text, lines };
+  const pattern = new RegExp(` ?#plm${nonce}:(\\d+);`, "g");
+  const rows = output.split("\n").map((line) => {
+    let first: number | undefined;
+    const stripped = line.replace(pattern, (_match, number: string) => {
+      first ??= Number(number);
+      return "";
+    });
+    return { stripped, first, markerOnly: first !== undefined && stripped.trim() === "" };
+  });
+  const keep = rows.map(() => true);
+  const boundary = (line: string | undefined) => line === undefined || line === "---" || line.startsWith("# Source: ");
+  for (let i = 0; i < rows.length; i++) {
+    if (!rows[i]?.markerOnly) continue;
+    let before = i - 1;
+    while (before >= 0 && rows[before]?.markerOnly) before--;
+    let after = i + 1;
+    while (after < rows.length && rows[after]?.markerOnly) after++;
+    const atStart = boundary(rows[before]?.stripped) && before >= 0 && rows[before]?.stripped.startsWith("# Source: ");
+    const atEnd = after >= rows.length || rows[after]?.stripped === "---";
+    if (atStart || atEnd) keep[i] = false;
+  }
+  const kept = rows.filter((_row, index) => keep[index]);
+  return { text: kept.map((row) => row.stripped).join("\n"), lines: kept.map((row) => row.first) };
 }
 
 /** The template line behind an output line: its own marker, else the next one below (an action's output). */

@@ -23,7 +23,10 @@ export interface RenderRequest {
   readonly set?: Record<string, unknown>;
   /** what absolute paths in helm's messages are shown relative to */
   readonly cwd: string;
-  /** trace lines (a marked copy); drift renders plainly, so checksums of templates stay true */
+  /**
+   * false (drift): the text of a plain rendering, so checksums of templates are what helm applies; the
+   * lines are still traced through a marked rendering
+   */
   readonly markers: boolean;
   readonly helm: string;
 }
@@ -33,11 +36,16 @@ export type RenderOutcome =
   | { readonly ok: false; readonly reason: "no-helm" | "failed"; readonly message: string };
 
 export async function renderChart(request: RenderRequest): Promise<RenderOutcome> {
-  if (request.markers) {
-    const marked = await renderCopy(request, true);
-    if (marked.ok || marked.reason === "no-helm") return marked;
+  const marked = await renderCopy(request, true);
+  if (!marked.ok && marked.reason === "no-helm") return marked;
+  if (request.markers && marked.ok) return marked;
+  const plain = await renderCopy(request, false);
+  // drift: the text exactly as helm renders it (a `sha256sum` of a template must not see the markers),
+  // traced by the marked rendering's table, which has the same lines
+  if (plain.ok && marked.ok && marked.lines && plain.text.split("\n").length === marked.lines.length) {
+    return { ok: true, text: plain.text, lines: marked.lines };
   }
-  return renderCopy(request, false);
+  return plain;
 }
 
 async function renderCopy(request: RenderRequest, markers: boolean): Promise<RenderOutcome> {

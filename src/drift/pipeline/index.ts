@@ -10,6 +10,7 @@
  * LiveSourceError: the door says why in its own words.
  */
 
+import { withHelmValues } from "../../helm/drift-values.js";
 import { readLiveState } from "../../live/index.js";
 import type { LiveReadOptions, LiveSource, LiveState } from "../../live/types.js";
 import type { LoadProblem, ManifestSet, Resource } from "../../manifests/resource.js";
@@ -67,7 +68,11 @@ export async function runDrift(request: DriftRequest): Promise<DriftRun> {
   const live = await readLiveState(request.source, wantedKinds(scope.resources), request.live);
   const result = detectDrift(scope.resources, live, request.compare);
   const edits = request.write
-    ? await planEdits(result, request.git.read, writeOptions(request.write, scope.resources))
+    ? await withHelmValues(
+        await planEdits(result, request.git.read, writeOptions(request.write, scope.resources)),
+        scope.resources,
+        request.git.read,
+      )
     : undefined;
   return { ok: true, resources: scope.resources, problems: scope.problems, live, result, ...(edits ? { edits } : {}) };
 }
