@@ -2,8 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { CheckResult } from "../check.js";
 import type { Finding } from "../findings/finding.js";
-import { FILES_SCOPE, STDIN_NAME } from "../manifests/load.js";
-import type { Resource } from "../manifests/resource.js";
+import { STDIN_NAME } from "../manifests/load.js";
 import type { SarifSources } from "../report/sarif.js";
 
 /** Beyond this a file gets no line hash, region end or fix in SARIF (the loader would have skipped it). */
@@ -25,7 +24,7 @@ export async function readSarifSources(
       if (text !== undefined && !text.includes("\u0000")) texts.set(file, text);
     }),
   );
-  return { text: (file) => texts.get(file), target: (finding) => targetOf(finding, result.manifests.resources) };
+  return { text: (file) => texts.get(file), target: targetOf };
 }
 
 async function readSmallText(file: string): Promise<string | undefined> {
@@ -37,20 +36,10 @@ async function readSmallText(file: string): Promise<string | undefined> {
   }
 }
 
-/** The document a finding's fix edits: only an object read as written, never a rendering. */
-function targetOf(finding: Finding, resources: readonly Resource[]) {
-  if (!finding.fix) return undefined;
-  const resource = resources.find(
-    (candidate) =>
-      candidate.scope === FILES_SCOPE &&
-      candidate.renderedBy === undefined &&
-      candidate.source.file === finding.file &&
-      candidate.apiVersion === finding.resource.apiVersion &&
-      candidate.kind === finding.resource.kind &&
-      candidate.name === finding.resource.name &&
-      (candidate.namespace ?? null) === finding.resource.namespace,
-  );
-  if (!resource) return undefined;
-  const { documentIndex, listIndex } = resource.source;
+/** The document a finding's fix edits, as the finding carries it: only an object read as written, never a rendering. */
+function targetOf(finding: Finding) {
+  const document = finding.document;
+  if (!finding.fix || !document || document.renderedBy || document.file !== finding.file) return undefined;
+  const { documentIndex, listIndex } = document;
   return { documentIndex, ...(listIndex !== undefined ? { listIndex } : {}) };
 }
