@@ -62,7 +62,7 @@ beforeAll(async () => {
       "let started = 0;",
       "threads.Worker = class extends Original { constructor(...args) { super(...args); started++; } };",
       'require("node:module").syncBuiltinESMExports();',
-      'process.on("exit", () => process.stderr.write(`threads started: ${started}\\n`));',
+      'process.on("exit", () => process.stderr.write("threads started: " + started + "\\n"));',
     ].join("\n"),
   );
 }, 180_000);
