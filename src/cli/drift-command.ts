@@ -15,6 +15,7 @@ import { DRIFT_FORMATS, type DriftFormat, isDriftFormat, renderDrift } from "../
 import { objectName } from "../report/drift-values.js";
 import { printable } from "../report/text.js";
 import { type CliIo, EXIT, useColor } from "./io.js";
+import { progressReporter } from "./progress.js";
 import { UsageError } from "./usage.js";
 import { writeReport } from "./write-output.js";
 
@@ -91,6 +92,8 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
   const key = io.env[FINGERPRINT_KEY_ENV];
   const cwd = io.cwd;
   let run: Awaited<ReturnType<typeof runDrift>>;
+  // a cluster read kind by kind can take a while: a line on stderr, on a terminal only
+  const progress = progressReporter(io, "reading the cluster");
   try {
     run = await runDrift({
       git: {
@@ -113,6 +116,7 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
       live: {
         ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
         ...(args.namespace ? { defaultNamespace: args.namespace } : {}),
+        onRequest: progress.onRequest,
       },
       compare: {
         config: driftConfig,
@@ -127,6 +131,8 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
     if (!(error instanceof LiveSourceError)) throw error;
     io.stderr(`plumbline: ${printable(error.message)}\n`);
     return EXIT.error;
+  } finally {
+    progress.done();
   }
   for (const problem of run.problems) {
     const label = !run.ok && run.fatal.includes(problem) ? "error" : "warning";
