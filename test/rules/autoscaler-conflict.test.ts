@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findingsOf, lintFiles, positionOf, yaml } from "./helpers.js";
+import { parseManifestText } from "../../src/manifests/parse.js";
+import { autoscalerConflict } from "../../src/rules/reliability/autoscaler-conflict.js";
+import { findingsOf, lintFiles, lintSet, positionOf, yaml } from "./helpers.js";
 
 const RULE = "autoscaler-conflict";
 
@@ -115,5 +117,22 @@ describe(RULE, () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: "info", file: "hpa/gpu-hpa.yaml" });
     expect(findings[0]?.message).toContain("(the other is in hpa/cpu-hpa.yaml: if the files are alternatives, apply only one)");
+  });
+
+  it("is a warning for two files one rendering applies together (Kustomize, Helm): they are no alternatives", () => {
+    const renderedBy = { tool: "kustomize", root: "overlays/prod" } as const;
+    const files = {
+      "base/deployment.yaml": deployment,
+      "base/cpu-hpa.yaml": hpa("api-cpu"),
+      "base/gpu-hpa.yaml": hpa("api-gpu", "memory"),
+    };
+    const resources = Object.entries(files).flatMap(([file, text]) =>
+      parseManifestText(text, file, "kustomize:overlays/prod").resources.map((resource) => ({ ...resource, renderedBy })),
+    );
+    const findings = lintSet(
+      { resources, problems: [], files: Object.keys(files) },
+      { catalogue: { rules: [autoscalerConflict] } },
+    );
+    expect(findings.map((f) => [f.severity, f.file])).toEqual([["warning", "base/gpu-hpa.yaml"]]);
   });
 });
