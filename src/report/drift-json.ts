@@ -1,6 +1,6 @@
 /**
  * The documented JSON shape of `plumbline drift --format json`, key for key:
- * {"resources":[{apiVersion, kind, namespace, name, status, file?, changes:[{path, git, live,
+ * {"version":1,"resources":[{apiVersion, kind, namespace, name, status, file?, changes:[{path, git, live,
  * manager?, operation?, time?, actor?}], patch}], "summary":{…}}. Absent values are null. A secret
  * value is its keyed fingerprint when the user configured the key, else "(secret)": a fingerprint
  * keyed for one run only would look comparable across runs and is not.
@@ -33,5 +33,6 @@ export function renderDriftJson(result: DriftResult, options: { readonly fingerp
     })),
     patch: drift.patch,
   }));
-  return `${JSON.stringify({ resources, summary: result.summary }, null, 2)}\n`;
+  // `version` goes up only when a field changes meaning or goes away, as in check's JSON
+  return `${JSON.stringify({ version: 1, resources, summary: result.summary }, null, 2)}\n`;
 }

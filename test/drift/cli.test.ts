@@ -53,7 +53,8 @@ describe("plumbline drift", () => {
     const { code, stdout, stderr } = await drift("--git", "shop", "--live", "live", "--format", "json");
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as { resources: Record<string, unknown>[]; summary: Record<string, unknown> };
-    expect(Object.keys(report)).toEqual(["resources", "summary"]);
+    expect(Object.keys(report)).toEqual(["version", "resources", "summary"]);
+    expect((report as { version?: unknown }).version).toBe(1);
     for (const resource of report.resources) {
       const keys = Object.keys(resource).filter((key) => key !== "file");
       expect(keys).toEqual(["apiVersion", "kind", "namespace", "name", "status", "changes", "patch"]);
