@@ -12,22 +12,18 @@ import {
   shortSha,
   summariseChange,
 } from "../src/review/index.js";
-import { checkAnnotation, emitWorkflowAnnotations } from "./annotations.js";
 import { listChangedFiles } from "./changed-files.js";
-import { publishCheckRun } from "./check-run.js";
 import { publishStatus } from "./commit-status.js";
 import type { PullRequestTrigger } from "./environment.js";
 import { headFiles } from "./head-files.js";
 import { actingLogin } from "./identity.js";
 import { configLocation } from "./inputs.js";
-import { writeJobSummary } from "./job-summary.js";
 import { gitHubLinks } from "./links.js";
-import { setStepOutputs } from "./outputs.js";
 import { attempt, type Outcome } from "./permissions.js";
+import { finishStep, publishCheck } from "./publish-check.js";
 import { listPostedFingerprints, postInlineComments, type ReviewTarget } from "./review.js";
 import { openTree, type Tree, type TreeSource } from "./revision.js";
 import type { RunContext, RunResult } from "./run-context.js";
-import { writeSarifFile } from "./sarif-file.js";
 import { upsertStickyComment } from "./sticky-comment.js";
 
 /**
@@ -127,22 +123,11 @@ async function publish(context: RunContext, target: ReviewTarget, plan: ChangePl
       })
     : "skipped";
 
-  outcomes.checkRun = inputs.checkRun
-    ? await attempt("create the check run", "checks: write", async () => {
-        await publishCheckRun(
-          { client, repository: environment.repository, headSha },
-          {
-            conclusion: verdict.passed ? "success" : "failure",
-            title: verdict.headline,
-            summary: summary.checkSummary,
-            annotations: summary.annotations.map(checkAnnotation),
-            detailsUrl: environment.runUrl,
-          },
-        );
-      })
-    : "skipped";
-  // without a check run, workflow commands still put the findings on the diff
-  if (outcomes.checkRun !== "done") emitWorkflowAnnotations(summary.annotations);
+  outcomes.checkRun = await publishCheck(context, headSha, {
+    verdict,
+    summary: summary.checkSummary,
+    annotations: summary.annotations,
+  });
 
   outcomes.status = inputs.status
     ? await attempt("set the commit status", "statuses: write", () =>
@@ -154,16 +139,11 @@ async function publish(context: RunContext, target: ReviewTarget, plan: ChangePl
       )
     : "skipped";
 
-  await writeJobSummary(summary.jobSummary);
-  const sarifFile = inputs.sarifFile
-    ? await writeSarifFile(environment.workspace, inputs.sarifFile, plan.input.head.findings)
-    : undefined;
-  setStepOutputs({
+  await finishStep(context, summary.jobSummary, plan.input.head.findings, {
     findings: plan.input.head.findings.length,
     newFindings: classified.introduced.length,
     fixedFindings: classified.fixed.length,
     score: readinessScore(plan.input.head.summary),
-    sarifFile,
   });
   return { failing: verdict.failing.length, failOn: verdict.failOn, outcomes };
 }

@@ -5,7 +5,7 @@ import { TOOL } from "../../report/tool.js";
 import type { ConfigChange } from "../analyse/gate-config.js";
 import { MAX_INLINE_COMMENTS } from "../inline/plan.js";
 import { shortSha } from "./links.js";
-import type { PullRequestReport } from "./report.js";
+import type { PullRequestReport } from "./report-data.js";
 import { scoreChange } from "./score.js";
 
 /** The title, the score, the counts, the gate, and what the reader must know before the tables. */
