@@ -125,7 +125,7 @@ describe("a pull request with 120 new findings", () => {
     expect(pr.mock.state.reviews).toHaveLength(1);
     expect(pr.mock.state.reviewComments).toHaveLength(50);
     expect(comment).toContain(
-      "Of these, 50 are commented inline on the diff; the other 70 are annotated on it instead (70 past the 50 inline comments a review holds).",
+      "Of these, 50 are commented inline on the diff; the other 70 are annotated instead (70 past the 50 inline comments a review holds).",
     );
     // 120 new findings: a count per rule comes before the rows
     expect(comment).toMatch(

@@ -137,7 +137,7 @@ describe("a pull request with 520 new findings", () => {
     expect(summary.inline.size).toBe(50);
     expect(summary.annotations).toHaveLength(470);
     expect(comment).toContain(
-      "Of these, 50 are commented inline on the diff; the other 470 are annotated on it instead (470 past the 50 inline comments a review holds).",
+      "Of these, 50 are commented inline on the diff; the other 470 are annotated instead (470 past the 50 inline comments a review holds).",
     );
     expect(comment).not.toContain("listed here only");
   });

@@ -84,7 +84,7 @@ export function placementNote(report: PullRequestReport): string {
   const verb = (count: number) => (count === 1 ? "is" : "are");
   if (inline === 0) {
     const subject = others.length === 1 ? "it is" : "they are";
-    return `None of them is commented inline: ${subject} annotated on the diff instead (${reasons.join("; ")}).`;
+    return `None of them is commented inline: ${subject} annotated instead (${reasons.join("; ")}).`;
   }
-  return `Of these, ${inline} ${verb(inline)} commented inline on the diff; the other ${others.length} ${verb(others.length)} annotated on it instead (${reasons.join("; ")}).`;
+  return `Of these, ${inline} ${verb(inline)} commented inline on the diff; the other ${others.length} ${verb(others.length)} annotated instead (${reasons.join("; ")}).`;
 }
