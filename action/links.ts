@@ -1,8 +1,6 @@
 import type { ReviewLinks } from "../src/review/index.js";
 import type { Repository } from "./environment.js";
 
-export { shortSha } from "../src/review/index.js";
-
 export interface RepositoryLinks {
   readonly serverUrl: string;
   readonly repository: Repository;
