@@ -81,12 +81,32 @@ export interface ChartMetadata {
   readonly name: string;
   /** dependencies Chart.yaml lists, with the line each is named on */
   readonly dependencies: readonly { readonly name: string; readonly alias?: string; readonly line: number }[];
+  /** where they are listed: Chart.yaml, or requirements.yaml for apiVersion v1 charts */
+  readonly dependenciesFile: string;
 }
 
-/** Chart.yaml's name and dependencies; a Chart.yaml that does not parse gives the directory's name (helm says what is wrong). */
+/**
+ * Chart.yaml's name and dependencies (apiVersion v1 charts list them in requirements.yaml); a file that
+ * does not parse gives the directory's name and no dependencies (helm says what is wrong).
+ */
 export async function readChartMetadata(chart: ChartDir): Promise<ChartMetadata> {
-  const fallback = { name: path.basename(chart.absolute), dependencies: [] };
-  const text = await readFile(path.join(chart.absolute, "Chart.yaml"), "utf8").catch(() => undefined);
+  const own = await readDependencies(chart, "Chart.yaml");
+  const name = own.name ?? path.basename(chart.absolute);
+  if (own.dependencies.length > 0) return { name, dependencies: own.dependencies, dependenciesFile: "Chart.yaml" };
+  const legacy = await readDependencies(chart, "requirements.yaml");
+  return {
+    name,
+    dependencies: legacy.dependencies,
+    dependenciesFile: legacy.dependencies.length > 0 ? "requirements.yaml" : "Chart.yaml",
+  };
+}
+
+async function readDependencies(
+  chart: ChartDir,
+  file: string,
+): Promise<{ name?: string; dependencies: ChartMetadata["dependencies"] }> {
+  const fallback = { dependencies: [] };
+  const text = await readFile(path.join(chart.absolute, file), "utf8").catch(() => undefined);
   if (text === undefined) return fallback;
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -95,11 +115,11 @@ export async function readChartMetadata(chart: ChartDir): Promise<ChartMetadata>
   if (!isRecord(spec)) return fallback;
   const dependencies = (Array.isArray(spec.dependencies) ? spec.dependencies : []).filter(isRecord).flatMap((entry) => {
     if (typeof entry.name !== "string") return [];
-    const offset = text.indexOf(`name: ${entry.name}`);
+    const offset = Math.max(text.indexOf(`name: ${entry.name}`), text.indexOf(`name: "${entry.name}"`));
     const line = offset < 0 ? 1 : lineCounter.linePos(offset).line;
     return [{ name: entry.name, ...(typeof entry.alias === "string" ? { alias: entry.alias } : {}), line }];
   });
-  return { name: typeof spec.name === "string" ? spec.name : fallback.name, dependencies };
+  return { ...(typeof spec.name === "string" ? { name: spec.name } : {}), dependencies };
 }
 
 /**

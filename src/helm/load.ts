@@ -53,13 +53,13 @@ export async function loadCharts(charts: readonly ChartDir[], options: HelmOptio
     const missing = await missingDependencies(chart, metadata);
     const first = missing[0];
     if (first) {
-      const names = missing.map((dependency) => dependency.name).join(", ");
+      const names = [...new Set(missing.map((dependency) => dependency.name))].join(", ");
       problems.push({
         kind: "not-rendered",
-        file: chartFile,
+        file: path.join(chart.display, metadata.dependenciesFile),
         line: first.line,
         column: 1,
-        message: `not rendered: Chart.yaml depends on ${names}, missing from charts/; Plumbline never fetches dependencies: run \`helm dependency build ${chart.display}\` (and commit charts/ or run it before Plumbline) to check this chart`,
+        message: `not rendered: ${metadata.dependenciesFile} lists dependencies ${names}, missing from charts/; Plumbline never fetches dependencies: run \`helm dependency build ${chart.display}\` (and commit charts/ or run it before Plumbline) to check this chart`,
       });
       continue;
     }

@@ -58,6 +58,7 @@ async function renderCopy(request: RenderRequest, markers: boolean): Promise<Ren
       "--namespace",
       request.namespace,
       ...(request.kubernetesVersion ? ["--kube-version", request.kubernetesVersion] : []),
+      ...AGGREGATED_API_VERSIONS.flatMap((version) => ["--api-versions", version]),
       // helm reads the chart's own values.yaml first by itself
       ...request.values.flatMap((file) => ["-f", file]),
     ];
@@ -83,6 +84,18 @@ async function renderCopy(request: RenderRequest, markers: boolean): Promise<Ren
     await workspace.dispose();
   }
 }
+
+/**
+ * API versions every cluster serves that `helm template`'s offline capabilities lack (they come from
+ * client-go's scheme, which has neither the aggregator's nor CRDs' groups): without them a chart's
+ * `.Capabilities.APIVersions.Has "apiregistration.k8s.io/v1"` picks a long-removed v1beta1.
+ */
+const AGGREGATED_API_VERSIONS = [
+  "apiregistration.k8s.io/v1",
+  "apiregistration.k8s.io/v1/APIService",
+  "apiextensions.k8s.io/v1",
+  "apiextensions.k8s.io/v1/CustomResourceDefinition",
+];
 
 type HelmRun = { ok: true; stdout: string } | { ok: false; missing: boolean; stderr: string };
 
@@ -132,7 +145,14 @@ export function helmErrorMessage(stderr: string, replacements: readonly (readonl
   const lines = text
     .split("\n")
     .map((line) => line.trimEnd())
-    .filter((line) => line.trim() !== "" && !/^Use --debug flag/.test(line) && !/^(WARNING|walk\.go)/.test(line));
+    // helm 4 logs warnings (a deprecated chart) as `level=WARN msg=…` lines: not the failure
+    .filter(
+      (line) =>
+        line.trim() !== "" &&
+        !/^Use --debug flag/.test(line) &&
+        !/^(WARNING|walk\.go)/.test(line) &&
+        !/^(time=\S+\s+)?level=(DEBUG|INFO|WARN)\b/.test(line),
+    );
   const message = lines
     .map((line) => line.replace(/^Error:\s*/, "").trim())
     .join(" ")
