@@ -77,7 +77,8 @@ describe("the drift dashboard", () => {
     world = await startWorld({ config: `${CONFIG}  dashboard: true\n`, shop: { logLevel: "debug" } });
     await world.check();
     const before = clusterReads(world);
-    dashboard(world).user.login = "mona";
+    const issue = dashboard(world);
+    Object.assign(issue, { user: { ...issue.user, login: "mona" } });
     await tick(world, { login: "mona" });
     expect(clusterReads(world)).toBe(before);
   });
