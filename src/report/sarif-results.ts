@@ -33,7 +33,8 @@ export function sarifResult(finding: Finding, context: ResultContext) {
   const location = artifactLocation(context.uri);
   const startLine = Math.max(1, finding.line);
   const startColumn = Math.max(1, finding.column);
-  const end = source?.regionEnd(startLine, startColumn) ?? { endLine: startLine, endColumn: startColumn + 1 };
+  // without the text no end is known: SARIF then means the rest of the line, which is right for a key
+  const end = source?.regionEnd(startLine, startColumn) ?? {};
   const lineHash = source?.lineHash(startLine);
   const logical = logicalLocation(finding);
   const fixes = sarifFixes(finding, source, context.target, location);
