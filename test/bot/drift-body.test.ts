@@ -5,12 +5,12 @@
  */
 
 import { describe, expect, it } from "vitest";
-import { issueBody, pullRequestBody } from "../../bot/proposal/body.js";
+import { checkRunSummary, issueBody, pullRequestBody } from "../../bot/proposal/body.js";
 import { readDriftMarker } from "../../bot/proposal/marker.js";
 import { planDrift } from "../../bot/proposal/plan.js";
 import { planEdits } from "../../src/drift/edits.js";
 import type { Drift, DriftResult } from "../../src/drift/types.js";
-import { COMMENT_CHARACTERS } from "../../src/github/limits.js";
+import { CHECK_RUN_TEXT_CHARACTERS, COMMENT_CHARACTERS } from "../../src/github/limits.js";
 
 const context = {
   cluster: "prod",
@@ -93,6 +93,14 @@ describe("the drift pull request body", () => {
       // rows were dropped, and the table says how many
       expect(body).toMatch(/… and \d+ more/);
     }
+  });
+
+  it("and the check run's summary fits the Checks API's limit", async () => {
+    const plan = await planned(largeDrift(120, 6));
+    const summary = checkRunSummary("Compared `main` at `0123456` with cluster prod.", plan);
+    expect(summary.length).toBeLessThanOrEqual(CHECK_RUN_TEXT_CHARACTERS);
+    expect(summary).toMatch(/… and \d+ more/);
+    expect(balanced(summary)).toBe(true);
   });
 
   it("keeps everything, the patch included, when it fits", async () => {
