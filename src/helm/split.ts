@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseManifestText } from "../manifests/parse.js";
 import type { LoadProblem, RenderedBy, Resource } from "../manifests/resource.js";
 import { isRecord } from "../manifests/resource.js";
+import { walkTree } from "../manifests/walk.js";
 import type { ChartDir, ChartMetadata } from "./charts.js";
 import { DocumentTrace } from "./trace.js";
 import type { ValueSet } from "./value-sets.js";
@@ -38,6 +39,7 @@ export async function splitRendered(
   const resources: Resource[] = [];
   const problems: LoadProblem[] = [];
   const scope = `helm:${chart.display}:${set.name}`;
+  const generatesValues = await usesGenerators(chart);
   for (const document of outputDocuments(rendered, metadata.name)) {
     const template = path.join(chart.display, document.source);
     let lines = templates.get(document.source);
@@ -65,6 +67,7 @@ export async function splitRendered(
         ...(set.release ? { release: set.release } : {}),
         valueSet: set.name,
         ...hookOf(resource.object),
+        ...(generatesValues ? { generatesValues } : {}),
       };
       resources.push({
         ...resource,
@@ -90,6 +93,20 @@ export async function splitRendered(
     }
   }
   return { resources, problems };
+}
+
+const GENERATORS =
+  /\b(rand(AlphaNum|Alpha|Numeric|Ascii|Bytes|Int)?|genCA|genPrivateKey|genSelfSignedCert|genSignedCert|uuidv4)\b/;
+
+/** Whether any template of the chart (its subcharts' and partials included) calls a random or certificate generator. */
+async function usesGenerators(chart: ChartDir): Promise<boolean> {
+  const walked = await walkTree(chart.absolute).catch(() => ({ files: [] as string[] }));
+  for (const relative of walked.files) {
+    if (!relative.split(path.sep).includes("templates")) continue;
+    const text = await readFile(path.join(chart.absolute, relative), "utf8").catch(() => "");
+    if (GENERATORS.test(text)) return true;
+  }
+  return false;
 }
 
 function hookOf(object: Record<string, unknown>): { hook?: string } {

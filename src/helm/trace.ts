@@ -80,6 +80,14 @@ export class DocumentTrace {
         const value = this.document.values.value(path);
         if (value === MISSING) continue;
         if (looseEqual(value, rendered)) return { path, exact: true };
+        // a Secret's `{{ .Values.password | b64enc }}`: the value, encoded (named, never written back)
+        if (
+          typeof rendered === "string" &&
+          isScalarValue(value) &&
+          String(value) !== "" &&
+          Buffer.from(String(value)).toString("base64") === rendered
+        )
+          return { path, exact: false };
         if (
           scalar &&
           typeof rendered === "string" &&

@@ -70,6 +70,11 @@ export interface RenderedBy {
   readonly valueSet?: string;
   /** Helm only: the `helm.sh/hook` events when the object is a hook or a chart test */
   readonly hook?: string;
+  /**
+   * Helm only: the chart's templates call random or certificate generators (`randAlphaNum`,
+   * `genSelfSignedCert`): a value no values file sets may be made at install, not committed
+   */
+  readonly generatesValues?: boolean;
 }
 
 export interface Resource extends ResourceId {

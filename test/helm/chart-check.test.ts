@@ -67,6 +67,7 @@ describe.skipIf(!helm.dir)("a chart with its own values.yaml", () => {
       "Deployment/shop-shop",
       "Job/shop-shop-migrate",
       "Pod/shop-shop-test-connection",
+      "Secret/shop-shop",
       "Service/shop-shop",
       "StatefulSet/shop-cache",
     ]);
@@ -78,6 +79,13 @@ describe.skipIf(!helm.dir)("a chart with its own values.yaml", () => {
     for (const resource of result.manifests.resources) {
       expect(resource.renderedBy).toMatchObject({ tool: "helm", root: SHOP, valueSet: "values.yaml" });
     }
+  });
+
+  it("reports a committed credential a values file sets, never one the chart generates at install", () => {
+    const secrets = result.findings.filter((f) => f.rule === "secret-data-committed");
+    expect(secrets).toHaveLength(1);
+    expect(secrets[0]?.message).toContain("(api-token)");
+    expect(secrets[0]?.message).not.toContain("session-key");
   });
 
   it("links objects within the rendering: the Service selects the Deployment's labels from a helper", () => {

@@ -16,7 +16,9 @@ export const secretDataCommitted: Rule = {
   check: (resource) =>
     (["data", "stringData"] as const).flatMap((field): Hit[] => {
       const type = typeof resource.object.type === "string" ? resource.object.type : undefined;
-      const keys = credentialKeys(resource.object[field], field === "data", type);
+      const keys = credentialKeys(resource.object[field], field === "data", type).filter((key) =>
+        isCommittedValue(resource, joinPointer("", field, key)),
+      );
       if (keys.length === 0) return [];
       return [
         {
@@ -37,6 +39,15 @@ function isFromCommittedFile(resource: Resource): boolean {
   const file = resource.source.file;
   // "<stdin>" is STDIN_NAME in manifests/load.ts, repeated so that rules do not depend on the loader
   return file !== "<stdin>" && !(KUSTOMIZATION_FILES as readonly string[]).includes(path.basename(file));
+}
+
+/**
+ * A chart that generates values (a random password, a self-signed key) fills the keys no values file
+ * sets at install: only a value traced to a values file (or a chart without generators) is in Git.
+ */
+function isCommittedValue(resource: Resource, pointer: string): boolean {
+  if (!resource.renderedBy?.generatesValues) return true;
+  return resource.source.valueSource?.(pointer) !== undefined;
 }
 
 /**
