@@ -47,7 +47,14 @@ function markdown(text, suggestion) {
       },
     });
   }
-  return marked.parse(text);
+  return taskLists(marked.parse(text));
+}
+
+/** GitHub's classes on task lists (`- [ ] …`), which its stylesheet needs to draw them without bullets. */
+function taskLists(html) {
+  return html
+    .replace(/<li>(<p>)?<input /g, '<li class="task-list-item">$1<input class="task-list-item-checkbox" ')
+    .replace(/<ul>(\s*<li class="task-list-item">)/g, '<ul class="contains-task-list">$1');
 }
 
 function commentBox(author, verb, html) {
