@@ -18,6 +18,9 @@ interface ManifestEntry {
   readonly name: string;
   readonly file: string;
   readonly sha256: string;
+  readonly width: number;
+  /** measured by Chromium when the screenshot was taken */
+  readonly tablesScrollingSideways: number;
 }
 
 let shots: Shot[];
@@ -36,6 +39,11 @@ describe("docs/screenshots", () => {
       expect(entry?.sha256, `docs/screenshots/${shot.name}.png is stale: run npm run screenshot`).toBe(pageHash(shot));
       expect(existsSync(path.join(DIR, entry?.file ?? "")), `${entry?.file} is missing: run npm run screenshot`).toBe(true);
     }
+  });
+
+  it("shows every page without a table that scrolls sideways, at GitHub's 820 px comment width too", () => {
+    // the browser measured this when it took the screenshot; the hashes above tie it to today's markdown
+    for (const entry of manifest) expect(entry.tablesScrollingSideways, `${entry.name} at ${entry.width} px`).toBe(0);
   });
 
   it("captures real output: the sticky comment's and the drift pull request's own markers are there", () => {
