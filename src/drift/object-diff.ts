@@ -83,7 +83,9 @@ export function diffObject(gitObject: KubeObject, liveObject: KubeObject, contex
           ? namedJqPath(liveObject, kept.livePath)
           : namedJqPath(gitObject, kept.gitPath)
         : undefined;
-    changes.push(toDriftChange(kept, pointer, owner, actor, context, secret, jqPath));
+    const found = toDriftChange(kept, pointer, owner, actor, context, secret, jqPath);
+    // managedFields exist, yet no person's update sits beside the removed field: say that, not "no managedFields"
+    changes.push(kept.type === "removed" && !owner && entries.length > 0 ? { ...found, unattributed: true } : found);
   }
   return { changes, pendingSync };
 }

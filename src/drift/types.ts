@@ -43,6 +43,8 @@ export interface DriftChange {
   readonly noWrite?: string;
   /** its values are secrets shown as fingerprints (a Secret's data, a credential env var): never patched */
   readonly secret?: true;
+  /** removed, with managedFields present but no imperative update of its parent: who removed it is unknown */
+  readonly unattributed?: true;
   /** for controller-owned changes: the ignore rule that would silence this drift */
   readonly suggestIgnore?: {
     readonly kind: string;

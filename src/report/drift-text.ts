@@ -45,7 +45,9 @@ export function renderDriftText(
       lines.push(`  ${paint("cyan", printable(change.display))}  ${printable(values)}`);
       const who = change.owner
         ? `by ${formatOwner(change.owner)}${change.owner.time ? ` on ${formatTime(change.owner.time)}` : ""}`
-        : "by an unknown actor (no managedFields)";
+        : change.unattributed
+          ? "by an unknown actor (no person's update of its parent in managedFields)"
+          : "by an unknown actor (no managedFields)";
       const note = change.noWrite ? `; not written back: ${change.noWrite}` : "";
       lines.push(paint("dim", `      ${printable(who + note)}`));
     }

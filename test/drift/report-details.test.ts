@@ -50,6 +50,9 @@ describe("a removed field", () => {
     const change = detectDrift(git, liveFrom([withoutPullPolicy(applied, controller)])).drifts[0]?.changes[0];
     expect(change?.display).toBe("spec.template.spec.containers[web].imagePullPolicy");
     expect(change?.owner).toBeUndefined();
+    expect(change?.unattributed).toBe(true);
+    const text = renderDrift("text", detectDrift(git, liveFrom([withoutPullPolicy(applied, controller)])), { color: false });
+    expect(text).toContain("by an unknown actor (no person's update of its parent in managedFields)");
   });
 });
 
