@@ -21,7 +21,6 @@ export function commentOnce(
   return postOnce(github, repo, issueNumber, body, {
     ...options,
     marker: writeMarker("comment", { key }),
-    isPosted: (comment) =>
-      comment.author?.type === "Bot" && readMarker<{ key?: string }>(comment.body, "comment")?.key === key,
+    isPosted: (comment) => comment.author?.type === "Bot" && readMarker<{ key?: string }>(comment.body, "comment")?.key === key,
   });
 }

@@ -12,7 +12,14 @@ afterEach(async () => {
 
 it("a person who pastes the bot's marker into a comment does not silence the bot's reply", async () => {
   world = await startWorld({ shop: { logLevel: "debug" } });
-  world.repo.issues.push({ number: 7, title: "t", body: "", state: "open", labels: [], user: { login: "mona", id: 1, type: "User" } });
+  world.repo.issues.push({
+    number: 7,
+    title: "t",
+    body: "",
+    state: "open",
+    labels: [],
+    user: { login: "mona", id: 1, type: "User" },
+  });
   world.repo.comments.push({
     id: 900,
     issue_number: 7,
