@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type CheckResult, check } from "../../src/check.js";
 import { parseConfig } from "../../src/config/parse.js";
 import type { Finding } from "../../src/findings/finding.js";
+import { reviewLocation } from "../../src/helm/review-location.js";
 import { helmBinary, withHelmOnPath } from "../support/helm.js";
 
 const SHOP = "test/fixtures/helm/shop";
@@ -161,4 +162,18 @@ describe.skipIf(!helm.dir)("remote dependencies", () => {
 
 describe.runIf(!helm.dir)("charts", () => {
   it("need the packaged helm", (context) => context.skip(helm.missing));
+});
+
+describe.skipIf(!helm.dir)("the review of a pull request that changes only values-prod.yaml", () => {
+  it("puts a finding on the values line that set the field when the values file changed and the template did not", async () => {
+    const config = parseConfig(`helm:\n  charts:\n    - path: ${SHOP}\n      values: [values-prod.yaml]\n`, "plumbline.yml");
+    const { findings } = await withHelmOnPath(() => check([`${SHOP}/values-prod.yaml`], { config }));
+    const limit = findings.find((f) => f.rule === "cpu-limit-set" && f.resource.kind === "Deployment");
+    expect(limit).toMatchObject({ file: `${SHOP}/templates/deployment.yaml`, line: 44 });
+    const valuesProd = (file: string) => file === `${SHOP}/values-prod.yaml`;
+    expect(reviewLocation(limit as Finding, valuesProd)).toEqual({ file: `${SHOP}/values-prod.yaml`, line: 9, column: 5 });
+    // the template changed too: the finding stays where the template wrote it
+    const both = (file: string) => valuesProd(file) || file === `${SHOP}/templates/deployment.yaml`;
+    expect(reviewLocation(limit as Finding, both)).toMatchObject({ file: `${SHOP}/templates/deployment.yaml`, line: 44 });
+  }, 60_000);
 });
