@@ -119,4 +119,13 @@ describe("the drift pull request body", () => {
     expect(body).not.toContain("RFC 6902 patch");
     expect(body.match(/^\| `ConfigMap /gm)).toHaveLength(16 * 7);
   });
+
+  it("names the fields that wait for the GitOps sync", async () => {
+    const result = largeDrift(1, 1);
+    const pending = [{ kind: "Deployment", namespace: "shop", name: "web", field: "spec.template.spec.containers[web].image" }];
+    const plan = await planned({ ...result, pending });
+    expect(pullRequestBody(plan, context, markerOf(plan))).toContain(
+      "1 field is ahead in Git and waits for the GitOps sync (not drift): `Deployment shop/web spec.template.spec.containers[web].image`.",
+    );
+  });
 });
