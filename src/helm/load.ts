@@ -4,9 +4,11 @@
  * values line. Whatever goes wrong is a LoadProblem, never an exception: no helm (one notice per
  * chart), remote dependencies not vendored (one notice naming them), helm's own failure (one error).
  */
+import { realpath } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { LoadProblem, Resource } from "../manifests/resource.js";
+import { isInside } from "../manifests/walk.js";
 import { type ChartDir, type ChartMetadata, missingDependencies, readChartMetadata } from "./charts.js";
 import type { HelmChartConfig } from "./config-schema.js";
 import { renderChart } from "./render.js";
@@ -66,7 +68,10 @@ export async function loadCharts(charts: readonly ChartDir[], options: HelmOptio
     const sets = valueSetsOf(chart, options.charts ?? [], options.root ?? options.cwd, options.cwd);
     for (const set of sets) {
       if ("problem" in set) problems.push(set.problem);
-      else jobs.push({ chart, metadata, set });
+      else if (await leavesRoot(set, options.root ?? options.cwd)) {
+        const message = `not rendered: a values file of this value set (${set.name}) is a link that leads outside the repository`;
+        problems.push({ kind: "not-rendered", ...set.failureAt, message });
+      } else jobs.push({ chart, metadata, set });
     }
   }
 
@@ -95,6 +100,16 @@ export async function loadCharts(charts: readonly ChartDir[], options: HelmOptio
     for (const problem of outcome.problems) problems.push(problem);
   });
   return { resources, problems, files };
+}
+
+/** A values file helm would read through a link to outside the repository (and might quote in an error). */
+async function leavesRoot(set: ValueSet, root: string): Promise<boolean> {
+  const realRoot = await realpath(root).catch(() => root);
+  for (const file of set.values) {
+    const real = await realpath(file.absolute).catch(() => undefined);
+    if (real !== undefined && !isInside(real, realRoot)) return true;
+  }
+  return false;
 }
 
 function setNote(job: Job): string {
