@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/load.js";
 import { type DriftCluster, readDriftConfig } from "../drift/config.js";
-import type { WriteBackEdits } from "../drift/edits.js";
+import { UNEDITABLE, type WriteBackEdits } from "../drift/edits.js";
 import { problemLine, REFUSAL, runDrift } from "../drift/pipeline/index.js";
 import { processFingerprinter, stableFingerprinter } from "../drift/secret-values.js";
 import { writeEditedFile } from "../drift/write-back.js";
@@ -215,7 +215,8 @@ async function writeEdits(edits: WriteBackEdits, root: string, io: CliIo): Promi
   }
   io.stderr(`plumbline: wrote ${changes} change(s) to ${files} file(s)\n`);
   for (const { drift, change, reason } of edits.skipped) {
-    if (edits.failures.some((failure) => failure.drift === drift)) continue;
+    // an object the engine could not edit was named above, once
+    if (change && edits.failures.some((failure) => failure.drift === drift) && reason.startsWith(UNEDITABLE)) continue;
     const object = `${objectName(drift)}${change ? ` ${change.display}` : ""}`;
     io.stderr(`plumbline: not written: ${printable(object)}: ${printable(reason)}\n`);
   }

@@ -13,6 +13,9 @@ import type { Operation } from "fast-json-patch";
 import type { Drift, DriftChange, DriftResult } from "./types.js";
 import { editFile, planWriteBack, type SkippedChange } from "./write-back.js";
 
+/** The start of the reason given for an object the edit engine could not write faithfully. */
+export const UNEDITABLE = "the YAML cannot be edited faithfully";
+
 export interface WriteBackOptions {
   /**
    * Files that must not be edited, with the reason. The bot leaves files that hold Secret values:
@@ -98,7 +101,7 @@ export async function planEdits(
     const edit = editFile(entry.text, [object.patch]);
     if (!edit.ok) {
       failures.push({ file: object.file, drift: object.drift, message: edit.message });
-      refuse(`the YAML cannot be edited faithfully (${edit.message})`);
+      refuse(`${UNEDITABLE} (${edit.message})`);
       continue;
     }
     entry.text = edit.text;

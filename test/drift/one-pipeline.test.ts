@@ -148,3 +148,51 @@ describe("a Git file that does not load", () => {
     expect(cli.stderr).toContain("objects that cannot be read would look missing from Git");
   });
 });
+
+describe("an object the YAML cannot carry faithfully", () => {
+  const GIT = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: aliased, namespace: shop}
+data:
+  LOG_LEVEL: &level info
+  AUDIT_LEVEL: *level
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: plain, namespace: shop}
+data:
+  LOG_LEVEL: info
+`;
+  const edited = (name: string) => ({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: {
+      name,
+      namespace: "shop",
+      managedFields: [
+        {
+          manager: "kubectl-edit",
+          operation: "Update",
+          apiVersion: "v1",
+          time: "2025-03-04T16:20:00Z",
+          fieldsType: "FieldsV1",
+          fieldsV1: { "f:data": { "f:LOG_LEVEL": {} } },
+        },
+      ],
+    },
+    data: { LOG_LEVEL: "debug", ...(name === "aliased" ? { AUDIT_LEVEL: "info" } : {}) },
+  });
+
+  it("is named and left as it is, while the other objects of its file are written", async () => {
+    const dir = await tempTree({
+      "git/app.yaml": GIT,
+      "live.json": JSON.stringify({ apiVersion: "v1", kind: "List", items: [edited("aliased"), edited("plain")] }),
+    });
+    const cli = await run(dir, ["drift", "--git", "git", "--live", "live.json", "--write"]);
+    expect(cli.stderr).toMatch(/plumbline: git\/app\.yaml: ConfigMap shop\/aliased not written: /);
+    expect(cli.stderr).toContain("wrote 1 change(s) to 1 file(s)");
+    const text = await readFile(path.join(dir, "git/app.yaml"), "utf8");
+    expect(text).toBe(GIT.replace("LOG_LEVEL: info\n", "LOG_LEVEL: debug\n"));
+    expect(text).toContain("LOG_LEVEL: &level info");
+  });
+});
