@@ -33,7 +33,7 @@ export interface DashboardClock {
 /** The checkbox a person ticks to have every cluster checked now; the rewritten body unticks it. */
 export const RERUN_MARK = "<!-- plumbline:rerun -->";
 const RERUN_LINE = `- [ ] ${RERUN_MARK} Check every cluster now (Plumbline unticks this when the check is done)`;
-const TICKED = /^\s*[-*] \[[xX]\] <!-- plumbline:rerun -->/m;
+const TICKED = /^[ \t]*[-*] \[[xX]\] <!-- plumbline:rerun -->/m;
 
 /** Whether this edit ticked the re-run checkbox: ticked now, not before. */
 export function rerunTicked(body: string | null | undefined, previous: string | null | undefined): boolean {

@@ -1,6 +1,7 @@
 /** The drift dashboard, as Renovate's: each cluster's last check, the next run, and a checkbox that checks now. */
 
 import { afterEach, describe, expect, it } from "vitest";
+import { rerunTicked } from "../../bot/run/dashboard.js";
 import { CONFIG, startWorld, type World } from "./support/harness.js";
 import { issueEditedPayload } from "./support/payloads.js";
 
@@ -81,5 +82,14 @@ describe("the drift dashboard", () => {
     Object.assign(issue, { user: { ...issue.user, login: "mona" } });
     await tick(world, { login: "mona" });
     expect(clusterReads(world)).toBe(before);
+  });
+
+  it("reads the checkbox of any issue body in linear time", () => {
+    const hostile = `${" ".repeat(30_000)}\n`.repeat(2) + "\n".repeat(60_000);
+    const started = performance.now();
+    expect(rerunTicked(hostile, "")).toBe(false);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(rerunTicked(`x\n  ${TICKED} now`, `x\n  ${UNTICKED} now`)).toBe(true);
+    expect(rerunTicked(`${TICKED} now`, `${TICKED} now`)).toBe(false);
   });
 });
