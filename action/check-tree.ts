@@ -16,7 +16,8 @@ export async function checkTree(context: RunContext, trigger: TreeTrigger): Prom
   const dir = environment.workspace;
   const config = await readConfig(dir, configLocation(inputs));
   const result = await analyseTree(dir, { paths: inputs.paths, config, kubernetesVersion: inputs.kubernetesVersion });
-  const plan = planTree(result, headFiles(dir), resolveFailOn(inputs.failOn, config.failOn), {
+  const files = headFiles(dir);
+  const plan = planTree(result, files, resolveFailOn(inputs.failOn, config.failOn), {
     checkTextCharacters: CHECK_RUN_TEXT_CHARACTERS,
     jobSummaryCharacters: JOB_SUMMARY_CHARACTERS,
   });
@@ -26,11 +27,16 @@ export async function checkTree(context: RunContext, trigger: TreeTrigger): Prom
     summary: plan.checkSummary,
     annotations: plan.annotations,
   });
-  await finishStep(context, plan.jobSummary, result.findings, {
-    findings: result.findings.length,
-    newFindings: undefined,
-    fixedFindings: undefined,
-    score: readinessScore(result.summary),
-  });
+  await finishStep(
+    context,
+    plan.jobSummary,
+    { result, texts: files },
+    {
+      findings: result.findings.length,
+      newFindings: undefined,
+      fixedFindings: undefined,
+      score: readinessScore(result.summary),
+    },
+  );
   return { failing: plan.verdict.failing.length, failOn: plan.verdict.failOn, outcomes };
 }

@@ -1,4 +1,3 @@
-import type { Finding } from "../src/findings/finding.js";
 import type { GateVerdict, ReviewAnnotation } from "../src/review/index.js";
 import { checkAnnotation, emitWorkflowAnnotations } from "./annotations.js";
 import { publishCheckRun } from "./check-run.js";
@@ -6,7 +5,7 @@ import { writeJobSummary } from "./job-summary.js";
 import { type StepOutputs, setStepOutputs } from "./outputs.js";
 import { attempt, type Outcome } from "./permissions.js";
 import type { RunContext } from "./run-context.js";
-import { writeSarifFile } from "./sarif-file.js";
+import { type SarifInput, writeSarifFile } from "./sarif-file.js";
 
 export interface CheckContent {
   readonly verdict: GateVerdict;
@@ -43,11 +42,11 @@ export async function publishCheck(context: RunContext, headSha: string, content
 export async function finishStep(
   context: RunContext,
   jobSummary: string,
-  sarifFindings: readonly Finding[],
+  sarif: SarifInput,
   outputs: Omit<StepOutputs, "sarifFile">,
 ): Promise<void> {
   const { environment, inputs } = context;
   await writeJobSummary(jobSummary);
-  const sarifFile = inputs.sarifFile ? await writeSarifFile(environment.workspace, inputs.sarifFile, sarifFindings) : undefined;
+  const sarifFile = inputs.sarifFile ? await writeSarifFile(environment.workspace, inputs.sarifFile, sarif) : undefined;
   setStepOutputs({ ...outputs, sarifFile });
 }

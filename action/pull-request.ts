@@ -139,12 +139,17 @@ async function publish(context: RunContext, target: ReviewTarget, plan: ChangePl
       )
     : "skipped";
 
-  await finishStep(context, summary.jobSummary, plan.input.head.findings, {
-    findings: plan.input.head.findings.length,
-    newFindings: classified.introduced.length,
-    fixedFindings: classified.fixed.length,
-    score: readinessScore(plan.input.head.summary),
-  });
+  await finishStep(
+    context,
+    summary.jobSummary,
+    { result: plan.input.head, texts: plan.input.headFiles },
+    {
+      findings: plan.input.head.findings.length,
+      newFindings: classified.introduced.length,
+      fixedFindings: classified.fixed.length,
+      score: readinessScore(plan.input.head.summary),
+    },
+  );
   return { failing: verdict.failing.length, failOn: verdict.failOn, outcomes };
 }
 

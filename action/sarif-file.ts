@@ -1,9 +1,15 @@
 import { mkdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
+import type { CheckResult } from "../src/check.js";
 import { UnsafeWriteError, writeFileAtomic } from "../src/edit/index.js";
-import type { Finding } from "../src/findings/finding.js";
-import { renderSarif } from "../src/report/sarif.js";
+import { documentTarget, renderCheckSarif } from "../src/report/sarif-check.js";
+
+/** What the SARIF file is made from: head's check result and the texts of head's files. */
+export interface SarifInput {
+  readonly result: CheckResult;
+  readonly texts: { text(file: string): string | undefined };
+}
 
 /** The SARIF file could not be written safely: the step fails with this one line. */
 export class SarifFileError extends Error {
@@ -19,7 +25,7 @@ export class SarifFileError extends Error {
  * path. A symbolic link there is replaced by the report (its target is never written), with a
  * warning; a directory on the way that a link takes outside the workspace fails the step.
  */
-export async function writeSarifFile(workspace: string, file: string, findings: readonly Finding[]): Promise<string> {
+export async function writeSarifFile(workspace: string, file: string, sarif: SarifInput): Promise<string> {
   const target = path.resolve(workspace, file);
   const display = file.replaceAll("\\", "/");
   // a path the workflow sets outside the workspace is the workflow's choice; inside it, links may lie
@@ -27,7 +33,13 @@ export async function writeSarifFile(workspace: string, file: string, findings: 
   try {
     if (inWorkspace) await refuseLinkOutside(workspace, path.dirname(target));
     await mkdir(path.dirname(target), { recursive: true });
-    const outcome = await writeFileAtomic(target, renderSarif(findings, { category: core.getInput("sarif-category") }), {
+    const report = renderCheckSarif(sarif.result, {
+      category: core.getInput("sarif-category"),
+      root: workspace,
+      // the head's texts give GitHub's line hashes, regions over key and value, and fixes
+      sources: { text: (name) => sarif.texts.text(name), target: documentTarget },
+    });
+    const outcome = await writeFileAtomic(target, report, {
       symlink: "replace",
       ...(inWorkspace ? { within: workspace } : {}),
     });

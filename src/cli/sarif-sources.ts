@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { CheckResult } from "../check.js";
-import type { Finding } from "../findings/finding.js";
 import { STDIN_NAME } from "../manifests/load.js";
 import type { SarifSources } from "../report/sarif.js";
+import { documentTarget } from "../report/sarif-check.js";
 
 /** Beyond this a file gets no line hash, region end or fix in SARIF (the loader would have skipped it). */
 const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
@@ -24,7 +24,7 @@ export async function readSarifSources(
       if (text !== undefined && !text.includes("\u0000")) texts.set(file, text);
     }),
   );
-  return { text: (file) => texts.get(file), target: targetOf };
+  return { text: (file) => texts.get(file), target: documentTarget };
 }
 
 async function readSmallText(file: string): Promise<string | undefined> {
@@ -34,12 +34,4 @@ async function readSmallText(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** The document a finding's fix edits, as the finding carries it: only an object read as written, never a rendering. */
-function targetOf(finding: Finding) {
-  const document = finding.document;
-  if (!finding.fix || !document || document.renderedBy || document.file !== finding.file) return undefined;
-  const { documentIndex, listIndex } = document;
-  return { documentIndex, ...(listIndex !== undefined ? { listIndex } : {}) };
 }

@@ -32,3 +32,11 @@ export function renderCheckSarif(result: CheckResult, options: Omit<SarifOptions
     { ...options, suppressed: result.suppressed ?? [], notifications },
   );
 }
+
+/** The document a finding's fix edits, as the finding carries it: only an object read as written, never a rendering. */
+export function documentTarget(finding: Finding) {
+  const document = finding.document;
+  if (!finding.fix || !document || document.renderedBy || document.file !== finding.file) return undefined;
+  const { documentIndex, listIndex } = document;
+  return { documentIndex, ...(listIndex !== undefined ? { listIndex } : {}) };
+}

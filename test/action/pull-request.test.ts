@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STICKY_MARKER } from "../../src/review/index.js";
+import { githubSarifProblems } from "../report/sarif-github.js";
 import { CACHE, type DemoRepository, demoRepository } from "./support/demo-pull-request.js";
 import type { FixtureRepo } from "./support/fixture-repo.js";
 import { MockGitHub } from "./support/mock-github.js";
@@ -136,6 +137,13 @@ describe("a pull request on examples/", () => {
     expect(path.isAbsolute(sarifPath)).toBe(true);
     const sarif = JSON.parse(await readFile(sarifPath, "utf8"));
     expect(sarif.runs[0].results).toHaveLength(Number(first.outputs.findings));
+    // the Action's SARIF is made from head's texts: GitHub's line hashes and regions, like the CLI's
+    expect(githubSarifProblems(sarif, { lineHashes: true })).toEqual([]);
+    expect(
+      sarif.runs[0].results.every(
+        (result: { partialFingerprints: object }) => "primaryLocationLineHash" in result.partialFingerprints,
+      ),
+    ).toBe(true);
   }, 90_000);
 
   it("second run on the same head: the comment is edited, nothing is posted twice", async () => {
