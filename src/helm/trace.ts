@@ -76,7 +76,7 @@ export class DocumentTrace {
     }
     let partial: string[] | undefined;
     for (const line of lines) {
-      for (const path of this.refsAt(line)) {
+      for (const path of this.refsAt(line, rendered)) {
         const value = this.document.values.value(path);
         if (value === MISSING) continue;
         if (looseEqual(value, rendered)) return { path, exact: true };
@@ -101,12 +101,16 @@ export class DocumentTrace {
     return partial ? { path: partial, exact: false } : undefined;
   }
 
-  /** The `.Values` paths a template line reads, including `.`/`.x` inside a `with .Values.y` block. */
-  private refsAt(line: number): string[][] {
+  /**
+   * The `.Values` paths a template line reads, including `.`/`.x` inside a `with .Values.y` block and a
+   * `range $k, $v := .Values.y` loop's `$v`: the entry of `y` whose value is the rendered one, when only
+   * one entry has it.
+   */
+  private refsAt(line: number, rendered: unknown): string[][] {
     const text = this.document.templateLines[line - 1] ?? "";
     const refs: string[][] = [];
     for (const match of text.matchAll(/\.Values((?:\.[A-Za-z_][\w-]*)+)/g)) refs.push((match[1] as string).slice(1).split("."));
-    const within = this.withAt(line);
+    const { dot: within, ranges } = this.scopeAt(line);
     if (within) {
       for (const match of text.matchAll(/\{\{-?[^}]*?(?<![\w.$)\]])\.([A-Za-z_][\w-]*)?/g)) {
         const before = text.slice(0, (match.index ?? 0) + match[0].length);
@@ -115,29 +119,59 @@ export class DocumentTrace {
       }
       if (/\b(toYaml|include|tpl)\s+\.\s*[|)}]/.test(text) || /\{\{-?\s*\.\s*[|}-]/.test(text)) refs.push(within);
     }
+    for (const range of ranges) {
+      if (!new RegExp(`\\$${range.value}\\b`).test(text)) continue;
+      const over = this.document.values.value(range.over);
+      const entries = Array.isArray(over)
+        ? over.map((v, i) => [String(i), v] as const)
+        : isRecordValue(over)
+          ? Object.entries(over)
+          : [];
+      const matching = entries.filter(([, value]) => looseEqual(value, rendered));
+      if (matching.length === 1) refs.push([...range.over, (matching[0] as readonly [string, unknown])[0]]);
+    }
     return refs;
   }
 
-  /** The values path `.` stands for at a line: the innermost `with .Values.x` open there, if any. */
-  private withAt(line: number): string[] | undefined {
-    const stack: (string[] | undefined)[] = [];
+  /** What `.` stands for at a line (the innermost `with .Values.x`), and the open `range $k, $v := .Values.x` loops. */
+  private scopeAt(line: number): { dot: string[] | undefined; ranges: RangeVariables[] } {
+    const stack: Block[] = [];
     for (let at = 1; at < line; at++) {
       const text = this.document.templateLines[at - 1] ?? "";
       for (const match of text.matchAll(/\{\{-?\s*(if|range|with|define|block|end)\b([^}]*)/g)) {
-        if (match[1] === "end") stack.pop();
-        else if (match[1] === "with") {
-          const ref = /^\s*\.Values((?:\.[A-Za-z_][\w-]*)+)\s*-?$/.exec(match[2] ?? "");
-          stack.push(ref ? (ref[1] as string).slice(1).split(".") : undefined);
-        } else stack.push(match[1] === "range" ? undefined : (stack.at(-1) ?? undefined));
+        const [, keyword, rest = ""] = match;
+        if (keyword === "end") stack.pop();
+        else if (keyword === "with") {
+          const ref = /^\s*\.Values((?:\.[A-Za-z_][\w-]*)+)\s*-?$/.exec(rest);
+          stack.push({ dot: ref ? (ref[1] as string).slice(1).split(".") : undefined });
+        } else if (keyword === "range") {
+          const loop = /^\s*(?:\$(\w+)\s*,\s*)?\$(\w+)\s*:=\s*\.Values((?:\.[A-Za-z_][\w-]*)+)\s*-?$/.exec(rest);
+          stack.push({
+            dot: undefined,
+            ...(loop ? { range: { value: loop[2] as string, over: (loop[3] as string).slice(1).split(".") } } : {}),
+          });
+        } else stack.push({ dot: stack.at(-1)?.dot });
       }
     }
-    return stack.at(-1);
+    return { dot: stack.at(-1)?.dot, ranges: stack.flatMap((block) => (block.range ? [block.range] : [])) };
   }
 
   private span(field: string): Span | undefined {
     this.index ??= spans(this.document.text);
     return this.index.get(field);
   }
+}
+
+interface RangeVariables {
+  /** the loop's value variable, without `$` */
+  readonly value: string;
+  /** the values path it ranges over */
+  readonly over: string[];
+}
+
+interface Block {
+  readonly dot: string[] | undefined;
+  readonly range?: RangeVariables;
 }
 
 interface Span {
@@ -174,6 +208,10 @@ function spans(text: string): Map<string, Span> {
   };
   if (document.contents) visit(document.contents, "", document.contents.range?.[0] ?? 0, 0);
   return out;
+}
+
+function isRecordValue(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function isScalarValue(value: unknown): boolean {

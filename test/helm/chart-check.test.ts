@@ -50,6 +50,19 @@ describe.skipIf(!helm.dir)("a chart with its own values.yaml", () => {
     });
   });
 
+  it("traces a range loop's value to the values entry it came from", () => {
+    const deployment = result.manifests.resources.find((r) => r.kind === "Deployment");
+    const env = (deployment?.object as { spec: { template: { spec: { containers: { env: { name: string }[] }[] } } } }).spec
+      .template.spec.containers[0]?.env;
+    const index = env?.findIndex((e) => e.name === "LOG_LEVEL") ?? -1;
+    expect(deployment?.source.valueSource?.(`/spec/template/spec/containers/0/env/${index}/value`)).toMatchObject({
+      file: `${SHOP}/values.yaml`,
+      line: 26,
+      pointer: "/env/LOG_LEVEL",
+      exact: true,
+    });
+  });
+
   it("puts a finding about a missing container field on the container's `- name:` line", () => {
     expect(at(result.findings, "liveness-probe-missing", `${SHOP}/templates/deployment.yaml`)).toEqual([22]);
   });
