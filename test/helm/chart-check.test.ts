@@ -52,10 +52,11 @@ describe.skipIf(!helm.dir)("a chart with its own values.yaml", () => {
 
   it("traces a range loop's value to the values entry it came from", () => {
     const deployment = result.manifests.resources.find((r) => r.kind === "Deployment");
-    const env = (deployment?.object as { spec: { template: { spec: { containers: { env: { name: string }[] }[] } } } }).spec
-      .template.spec.containers[0]?.env;
+    if (!deployment) throw new Error("the chart renders no Deployment");
+    type Pods = { spec: { template: { spec: { containers: { env: { name: string }[] }[] } } } };
+    const env = (deployment.object as Pods).spec.template.spec.containers[0]?.env;
     const index = env?.findIndex((e) => e.name === "LOG_LEVEL") ?? -1;
-    expect(deployment?.source.valueSource?.(`/spec/template/spec/containers/0/env/${index}/value`)).toMatchObject({
+    expect(deployment.source.valueSource?.(`/spec/template/spec/containers/0/env/${index}/value`)).toMatchObject({
       file: `${SHOP}/values.yaml`,
       line: 26,
       pointer: "/env/LOG_LEVEL",
