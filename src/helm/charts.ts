@@ -4,7 +4,7 @@
  * never on its own). Every file of a chart (templates, values, Chart.yaml) is the chart's: none is
  * linted raw.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { KUSTOMIZATION_FILES } from "../manifests/detect.js";
@@ -127,7 +127,6 @@ async function readDependencies(
  * Chart.yaml nor a packed `.tgz`): helm refuses the chart then, and Plumbline never fetches them.
  */
 export async function missingDependencies(chart: ChartDir, metadata: ChartMetadata): Promise<ChartMetadata["dependencies"]> {
-  const { readdir } = await import("node:fs/promises");
   const entries = await readdir(path.join(chart.absolute, "charts")).catch(() => [] as string[]);
   const present = new Set<string>();
   for (const entry of entries) {

@@ -34,25 +34,28 @@ export async function splitRendered(
   set: ValueSet,
 ): Promise<{ resources: Resource[]; problems: LoadProblem[] }> {
   const scopes = new ScopeCache(chart, set);
-  const templates = new Map<string, Promise<string[]>>();
+  const templates = new Map<string, Promise<string[] | undefined>>();
   const perTemplate = new Map<string, number>();
   const resources: Resource[] = [];
   const problems: LoadProblem[] = [];
   const scope = `helm:${chart.display}:${set.name}`;
   const generatesValues = await usesGenerators(chart);
   for (const document of outputDocuments(rendered, metadata.name)) {
-    const template = path.join(chart.display, document.source);
     let lines = templates.get(document.source);
     if (!lines) {
       lines = readFile(path.join(chart.absolute, document.source), "utf8").then(
         (text) => text.split("\n"),
-        () => [],
+        () => undefined,
       );
       templates.set(document.source, lines);
     }
+    const templateLines = await lines;
+    // a template that is not on disk comes from a packed subchart (charts/x.tgz): its objects are the
+    // dependency's, named in Chart.yaml, not in a file the repository holds
+    const template = path.join(chart.display, templateLines ? document.source : "Chart.yaml");
     const trace = new DocumentTrace({
       template,
-      templateLines: await lines,
+      templateLines: templateLines ?? [],
       text: document.text,
       markers: document.markers,
       values: await scopes.of(document.source),

@@ -37,7 +37,7 @@ export class DocumentTrace {
 
   /** A rendered location moved into the template: same file for every field, the template's line. */
   locate(rendered: SourceLocation): SourceLocation {
-    const line = this.templateLineOf(rendered.line);
+    const line = this.document.templateLines.length > 0 ? this.templateLineOf(rendered.line) : undefined;
     if (line === undefined) return { file: this.document.template, line: 1, column: 1 };
     const text = this.document.templateLines[line - 1] ?? "";
     return { file: this.document.template, line, column: text.length - text.trimStart().length + 1 };

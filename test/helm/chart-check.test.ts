@@ -1,4 +1,8 @@
 /** Charts checked through the core, with the real helm: where findings land, per value set. */
+import { execFileSync } from "node:child_process";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CheckResult, check } from "../../src/check.js";
 import { parseConfig } from "../../src/config/parse.js";
@@ -189,5 +193,21 @@ describe.skipIf(!helm.dir)("the review of a pull request that changes only value
     // the template changed too: the finding stays where the template wrote it
     const both = (file: string) => valuesProd(file) || file === `${SHOP}/templates/deployment.yaml`;
     expect(reviewLocation(limit as Finding, both)).toMatchObject({ file: `${SHOP}/templates/deployment.yaml`, line: 44 });
+  }, 60_000);
+});
+
+describe.skipIf(!helm.dir)("a packed subchart (charts/x.tgz)", () => {
+  it("renders with its parent, its findings on Chart.yaml: no file in the repository holds its templates", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "plumbline-helm-packed-"));
+    await cp(SHOP, path.join(root, "shop"), { recursive: true });
+    execFileSync(path.join(helm.dir as string, "helm"), ["package", "cache", "--destination", "."], {
+      cwd: path.join(root, "shop/charts"),
+    });
+    await rm(path.join(root, "shop/charts/cache"), { recursive: true });
+    const { findings, manifests } = await withHelmOnPath(() => check(["shop"], { cwd: root, root }));
+    expect(manifests.resources.some((r) => r.name === "shop-cache")).toBe(true);
+    const cache = findings.filter((f) => f.resource.name === "shop-cache");
+    expect(cache.length).toBeGreaterThan(0);
+    for (const finding of cache) expect([finding.file, finding.line]).toEqual([path.join("shop", "Chart.yaml"), 1]);
   }, 60_000);
 });
