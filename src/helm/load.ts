@@ -122,10 +122,11 @@ type JobOutcome =
   | { kind: "rendered"; resources: Resource[]; problems: LoadProblem[] };
 
 async function renderJob(job: Job, options: HelmOptions): Promise<JobOutcome> {
+  const release = job.set.release ?? releaseName(job.metadata.name);
   const rendered = await renderChart({
     chart: job.chart.absolute,
     display: job.chart.display,
-    release: job.set.release ?? releaseName(job.metadata.name),
+    release,
     namespace: job.set.namespace ?? "default",
     ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
     values: job.set.values.map((file) => file.absolute),
@@ -139,7 +140,7 @@ async function renderJob(job: Job, options: HelmOptions): Promise<JobOutcome> {
     message: `cannot render: ${(error as Error).message}`,
   }));
   if (!rendered.ok) return rendered.reason === "no-helm" ? { kind: "no-helm" } : { kind: "failed", message: rendered.message };
-  const split = await splitRendered(rendered, job.chart, job.metadata, job.set);
+  const split = await splitRendered(rendered, job.chart, job.metadata, job.set, release);
   return { kind: "rendered", ...split };
 }
 

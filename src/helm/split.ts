@@ -32,6 +32,7 @@ export async function splitRendered(
   chart: ChartDir,
   metadata: ChartMetadata,
   set: ValueSet,
+  release: string,
 ): Promise<{ resources: Resource[]; problems: LoadProblem[] }> {
   const scopes = new ScopeCache(chart, set);
   const templates = new Map<string, Promise<string[] | undefined>>();
@@ -67,7 +68,7 @@ export async function splitRendered(
       const renderedBy: RenderedBy = {
         tool: "helm",
         root: chart.display,
-        ...(set.release ? { release: set.release } : {}),
+        release,
         valueSet: set.name,
         ...hookOf(resource.object),
         ...(generatesValues ? { generatesValues } : {}),

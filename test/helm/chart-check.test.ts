@@ -96,7 +96,7 @@ describe.skipIf(!helm.dir)("a chart with its own values.yaml", () => {
     const files = new Set(result.findings.map((f) => f.file));
     for (const file of files) expect(file).toMatch(/\/templates\/(tests\/)?[^_/][^/]*\.yaml$/);
     for (const resource of result.manifests.resources) {
-      expect(resource.renderedBy).toMatchObject({ tool: "helm", root: SHOP, valueSet: "values.yaml" });
+      expect(resource.renderedBy).toMatchObject({ tool: "helm", root: SHOP, release: "shop", valueSet: "values.yaml" });
     }
   });
 
