@@ -21,6 +21,8 @@ export interface ResultContext {
   readonly target: EditTarget | undefined;
   /** the opt-out annotation that waives it, `key: value` */
   readonly suppressedBy?: string;
+  /** the URI of the Helm values file that set the field (`finding.valueSource`) */
+  readonly valuesUri?: string;
 }
 
 export function artifactLocation(uri: string) {
@@ -50,11 +52,23 @@ export function sarifResult(finding: Finding, context: ResultContext) {
         ...(logical ? { logicalLocations: [logical] } : {}),
       },
     ],
+    ...relatedValues(finding, context.valuesUri),
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint, ...(lineHash ? { [LINE_HASH_KEY]: lineHash } : {}) },
     ...(context.suppressedBy !== undefined
       ? { suppressions: [{ kind: "inSource", status: "accepted", justification: context.suppressedBy }] }
       : {}),
     ...(fixes ? { fixes } : {}),
+  };
+}
+
+/** A Helm finding's values line, where code scanning shows it beside the template line. */
+function relatedValues(finding: Finding, uri: string | undefined) {
+  const source = finding.valueSource;
+  if (!source || uri === undefined) return {};
+  const region = { startLine: Math.max(1, source.line), startColumn: Math.max(1, source.column) };
+  const text = `the values line that sets this field (${source.file}:${source.line})`;
+  return {
+    relatedLocations: [{ id: 1, physicalLocation: { artifactLocation: artifactLocation(uri), region }, message: { text } }],
   };
 }
 

@@ -67,6 +67,7 @@ export function renderSarif(findings: readonly Finding[], options: SarifOptions 
     sarifResult(finding, {
       ruleIndex: indexOf.get(finding.rule),
       uri: uriFor(finding.file),
+      ...(finding.valueSource ? { valuesUri: uriFor(finding.valueSource.file) } : {}),
       source: viewOf(finding.file),
       target: options.sources?.target?.(finding),
       ...(suppressedBy !== undefined ? { suppressedBy } : {}),

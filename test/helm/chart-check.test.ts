@@ -211,3 +211,28 @@ describe.skipIf(!helm.dir)("a packed subchart (charts/x.tgz)", () => {
     for (const finding of cache) expect([finding.file, finding.line]).toEqual([path.join("shop", "Chart.yaml"), 1]);
   }, 60_000);
 });
+
+describe.skipIf(!helm.dir)("SARIF of a Helm finding", () => {
+  it("carries the values line as a related location beside the template line", async () => {
+    const { renderSarif } = await import("../../src/report/sarif.js");
+    const { findings } = await withHelmOnPath(() => check([SHOP]));
+    const replicas = findings.filter((f) => f.rule === "replicas-too-few" && f.resource.kind === "Deployment");
+    const sarif = JSON.parse(renderSarif(replicas)) as { runs: { results: Record<string, unknown>[] }[] };
+    const result = sarif.runs[0]?.results[0] as { locations: unknown[]; relatedLocations: unknown[] };
+    expect(result.locations).toEqual([
+      expect.objectContaining({
+        physicalLocation: expect.objectContaining({ region: expect.objectContaining({ startLine: 8, startColumn: 3 }) }),
+      }),
+    ]);
+    expect(result.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: {
+          artifactLocation: expect.objectContaining({ uri: `${SHOP}/values.yaml` }),
+          region: { startLine: 2, startColumn: 1 },
+        },
+        message: { text: `the values line that sets this field (${SHOP}/values.yaml:2)` },
+      },
+    ]);
+  }, 60_000);
+});
