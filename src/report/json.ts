@@ -24,6 +24,9 @@ export function renderJson(findings: readonly Finding[], summary: Summary): stri
     message: f.message,
     fingerprint: f.fingerprint,
     ...(f.fix ? { fix: f.fix, fixApplicability: f.fixApplicability ?? "unsafe" } : {}),
+    ...(f.valueSource
+      ? { valueSource: { file: f.valueSource.file, line: f.valueSource.line, column: f.valueSource.column } }
+      : {}),
   }));
   return `${JSON.stringify({ version: JSON_OUTPUT_VERSION, findings: shaped, summary }, null, 2)}\n`;
 }
