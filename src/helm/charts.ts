@@ -26,9 +26,10 @@ export class ChartFinder {
   async chartOf(input: InputFile): Promise<ChartDir | undefined> {
     const displayParts = input.display.split(/[\\/]/);
     const absoluteParts = input.absolute.split(path.sep);
-    const limit = Math.min(displayParts.length, absoluteParts.length);
+    // up to the directory the path was given from (a chart checked as `.` from inside it), never above
+    const limit = Math.min(displayParts.length, absoluteParts.length - 1);
     let found: number | undefined;
-    for (let up = 1; up < limit; up++) {
+    for (let up = 1; up <= limit; up++) {
       const dir = absoluteParts.slice(0, -up).join(path.sep);
       if (found === undefined) {
         if (await this.holdsChart(dir)) found = up;

@@ -236,3 +236,14 @@ describe.skipIf(!helm.dir)("SARIF of a Helm finding", () => {
     ]);
   }, 60_000);
 });
+
+describe.skipIf(!helm.dir)("a chart checked from inside it", () => {
+  it("is rendered when the path is `.`: its own directory is the chart", async () => {
+    const { manifests, findings } = await withHelmOnPath(() => check(["."], { cwd: path.resolve(SHOP) }));
+    expect(manifests.resources.some((r) => r.kind === "Deployment" && r.renderedBy?.root === ".")).toBe(true);
+    expect(findings.find((f) => f.rule === "replicas-too-few" && f.resource.kind === "Deployment")).toMatchObject({
+      file: path.join("templates", "deployment.yaml"),
+      line: 8,
+    });
+  }, 60_000);
+});
