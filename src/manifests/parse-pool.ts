@@ -12,8 +12,10 @@ import type { LoadProblem } from "./resource.js";
  * (test/manifests/parse-pool.test.ts compares whole reports), in input order.
  *
  * A run starts the threads once it has read POOL_THRESHOLD bytes, so a small one never pays their
- * start-up. PLUMBLINE_PARSE_THREADS sets how many threads parse (1: the main thread alone); the default
- * is one per core, at most MAX_THREADS. Where the worker script is not beside this module (the Action's
+ * start-up. PLUMBLINE_PARSE_THREADS sets how many threads parse: a number (1: the main thread alone), or
+ * `auto`, one per core up to MAX_THREADS, which the CLI sets unless the user did (src/cli/bin.ts). Unset,
+ * the main thread parses alone: the bot serves several pull requests at once on a fraction of a core,
+ * where threads would only add memory. Where the worker script is not beside this module (the Action's
  * single-file bundle, the sources under test) everything is parsed on the main thread.
  */
 
@@ -31,11 +33,11 @@ export type ParseReply = { readonly id: number; readonly portable: PortableFile 
 export const POOL_THRESHOLD = 512 * 1024;
 const MAX_THREADS = 4;
 
-/** How many threads parse, from PLUMBLINE_PARSE_THREADS or the machine's cores. */
+/** How many threads parse, from PLUMBLINE_PARSE_THREADS: a number, `auto` (the cores, up to 4), else 1. */
 export function parseThreads(env: NodeJS.ProcessEnv = process.env): number {
   const configured = env.PLUMBLINE_PARSE_THREADS?.trim();
   if (configured !== undefined && /^\d+$/.test(configured)) return Number(configured);
-  return Math.min(availableParallelism(), MAX_THREADS);
+  return configured === "auto" ? Math.min(availableParallelism(), MAX_THREADS) : 1;
 }
 
 /** The worker script beside this module, when it was built (tsc's build/, the CLI bundle's chunks/). */
