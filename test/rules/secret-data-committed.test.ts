@@ -63,6 +63,8 @@ describe(RULE, () => {
       data:
         empty: ""
         flag: ${b64("true")}
+        apiToken: ${b64("YourPingdomApiToken")}
+        password: ${b64("MyDatabasePassword")}
       stringData:
         password: <path:vault/data/app#password>
         token: \${TOKEN}

@@ -18,6 +18,7 @@ const PLACEHOLDER = [
   /^change[-_ ]?(me|it|this)/i,
   /^(replace|set|fill|insert|update)[-_ ]?(me|this|it)\b/i,
   /^(your|my)[-_ ].*(here|key|token|secret|password)$/i,
+  /^(Your|My)[A-Z][A-Za-z]*(Here|Key|Token|Secret|Password)$/, // YourPingdomApiToken, written in camel case
   /^(todo|tbd|fixme|placeholder|dummy|example|sample|none|null|nil|undefined|redacted|unset|empty|n\/a)$/i,
   /^(secret|password|passwd|pass|pwd|token|key|apikey|api[-_]key)$/i, // the field's own name as its value
   /^[x*#._-]+$/i, // xxx, ****, ...
