@@ -130,6 +130,8 @@ class ParsePool {
     const thread = live.reduce((a, b) => (b.load < a.load ? b : a));
     const job: ParseJob = { id: this.nextId++, text, file, scope };
     return new Promise((resolve, reject) => {
+      // a thread keeps the process alive only while it owes results (see spawn)
+      if (thread.pending.size === 0) thread.worker.ref();
       thread.pending.set(job.id, { job, resolve, reject });
       thread.load += text.length;
       thread.worker.postMessage(job);
@@ -142,11 +144,14 @@ class ParsePool {
 
   private spawn(script: URL): Thread {
     const worker = new Worker(script);
+    // idle threads never hold the process open: if a load fails before `close`, the CLI still exits
+    worker.unref();
     const thread: Thread = { worker, pending: new Map(), load: 0, alive: true };
     worker.on("message", (reply: ParseReply) => {
       const pending = thread.pending.get(reply.id);
       if (!pending) return;
       thread.pending.delete(reply.id);
+      if (thread.pending.size === 0) worker.unref();
       thread.load -= pending.job.text.length;
       settle(pending, () => ("portable" in reply ? fromPortable(reply.portable) : parseHere(pending.job)));
     });
