@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from "../check.js";
 import type { Finding } from "../findings/finding.js";
+import { atReviewLocation } from "../helm/review-location.js";
 import type { GateConfig } from "./analyse/gate-config.js";
 import { placeFindings } from "./annotations/annotations.js";
 import { type Classified, classify, classifyWithoutBase } from "./compare/classify.js";
@@ -63,10 +64,12 @@ export interface ChangePlan {
 
 export function planChange(input: ChangeInput): ChangePlan {
   const changed = new Map(input.changedFiles.filter((file) => file.status !== "removed").map((file) => [file.path, file]));
+  // a change to a chart's values file alone puts what a template renders from it on its values line
+  const headFindings = input.head.findings.map((finding) => atReviewLocation(finding, (file) => changed.has(file)));
   const classified = input.base
-    ? classify(input.head.findings, input.base.findings)
-    : classifyWithoutBase(input.head.findings, new Set(changed.keys()));
-  const judged = input.gate.onlyNew ? classified.introduced : input.head.findings;
+    ? classify(headFindings, input.base.findings)
+    : classifyWithoutBase(headFindings, new Set(changed.keys()));
+  const judged = input.gate.onlyNew ? classified.introduced : headFindings;
   const verdict = changeVerdict(judged, classified.introduced.length, input.gate.failOn);
   const placed = placeFindings(judged, input.headFiles);
   const declined: string[] = [];
