@@ -5,6 +5,7 @@
  * bot on by itself.
  */
 
+import type { PlumblineConfig } from "../../src/config/config.js";
 import { ConfigError, configFromObject } from "../../src/config/load.js";
 import { type DriftConfig, readDriftConfig } from "../../src/drift/config.js";
 import { CONFIG_FILE } from "../../src/github/config-path.js";
@@ -16,6 +17,8 @@ export interface BotRepoConfig {
   readonly drift: DriftConfig;
   /** keep a "Drift dashboard" issue up to date (drift.dashboard) */
   readonly dashboard: boolean;
+  /** the whole file: its ignore globs and Helm value sets shape what Git holds, as for the CLI */
+  readonly settings?: PlumblineConfig;
 }
 
 export type RepoConfigResult =
@@ -40,7 +43,7 @@ export async function loadRepoConfig(github: GitHub, repo: RepoRef): Promise<Rep
     if (!config.drift) return { state: "absent" };
     const drift = readDriftConfig(config.drift);
     if (drift.clusters.length === 0) return { state: "absent" };
-    return { state: "ok", config: { drift, dashboard: config.drift.dashboard === true } };
+    return { state: "ok", config: { drift, dashboard: config.drift.dashboard === true, settings: config } };
   } catch (error) {
     if (error instanceof ConfigError) return { state: "invalid", message: error.message };
     throw error;

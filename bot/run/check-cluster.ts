@@ -81,7 +81,7 @@ export async function checkCluster(run: ClusterRun): Promise<ClusterOutcome> {
     drift = await runDrift({
       git: {
         load: async () => {
-          const loaded = await loadRepoManifests(snapshot.files, cluster.paths);
+          const loaded = await loadRepoManifests(snapshot.files, cluster.paths, run.config.settings);
           emptyPaths = loaded.emptyPaths;
           return loaded.set;
         },

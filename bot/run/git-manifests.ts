@@ -1,12 +1,15 @@
 /**
  * Turns the files read from GitHub into the core's Resources. They are written to a private
  * temporary directory so the one loader (plain files and Kustomize alike) reads them as the CLI
- * would; the directory is removed before this returns.
+ * would, with the same options (src/drift/pipeline/git-load.ts); the directory is removed before this
+ * returns.
  */
 
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { EMPTY_CONFIG, type PlumblineConfig } from "../../src/config/config.js";
+import { gitLoadOptions } from "../../src/drift/pipeline/git-load.js";
 import { loadManifests } from "../../src/manifests/load.js";
 import type { ManifestSet } from "../../src/manifests/resource.js";
 import { isUnderPath, type RepoFile } from "../github/repo-files.js";
@@ -14,6 +17,7 @@ import { isUnderPath, type RepoFile } from "../github/repo-files.js";
 export async function loadRepoManifests(
   files: readonly RepoFile[],
   paths: readonly string[],
+  config: PlumblineConfig = EMPTY_CONFIG,
 ): Promise<{ set: ManifestSet; emptyPaths: string[] }> {
   const cleanPaths = paths.map(cleanPath);
   const present = cleanPaths.filter((prefix) => files.some((file) => isUnderPath(file.path, prefix)));
@@ -28,7 +32,8 @@ export async function loadRepoManifests(
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.text, { mode: 0o600 });
     }
-    const set = await loadManifests(present, { cwd: directory });
+    // the checkout is the repository root: loaded as plumbline drift loads one
+    const set = await loadManifests(present, gitLoadOptions(config, { root: directory, cwd: directory }));
     return { set, emptyPaths };
   } finally {
     await rm(directory, { recursive: true, force: true });

@@ -4,13 +4,13 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config/load.js";
 import { type DriftCluster, readDriftConfig } from "../drift/config.js";
 import { UNEDITABLE, type WriteBackEdits } from "../drift/edits.js";
+import { gitLoadOptions } from "../drift/pipeline/git-load.js";
 import { problemLine, REFUSAL, runDrift } from "../drift/pipeline/index.js";
 import { processFingerprinter, stableFingerprinter } from "../drift/secret-values.js";
 import { writeEditedFile } from "../drift/write-back.js";
 import { LiveSourceError } from "../live/errors.js";
 import type { LiveSource } from "../live/types.js";
 import { loadManifests } from "../manifests/load.js";
-import { ignoreMatcher } from "../manifests/path-glob.js";
 import { DRIFT_FORMATS, type DriftFormat, isDriftFormat, renderDrift } from "../report/drift-render.js";
 import { objectName } from "../report/drift-values.js";
 import { printable } from "../report/text.js";
@@ -97,18 +97,7 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     run = await runDrift({
       git: {
-        load: () =>
-          loadManifests(args.git, {
-            cwd,
-            isIgnored: ignoreMatcher(config.ignore, root, cwd),
-            // a chart is compared as helm renders it with the configured values (no line markers)
-            helm: {
-              plain: true,
-              root,
-              charts: config.helm?.charts ?? [],
-              ...(config.kubernetesVersion ? { kubernetesVersion: config.kubernetesVersion } : {}),
-            },
-          }),
+        load: () => loadManifests(args.git, gitLoadOptions(config, { root, cwd })),
         read: (file) => readFile(path.resolve(cwd, file), "utf8"),
       },
       namespaces: args.cluster?.namespaces ?? [],

@@ -84,19 +84,24 @@ export async function readManifestTree(
 }
 
 /**
- * Files under `paths` (globs take everything) that the loader could read: manifest extensions, and
- * every file of a Kustomize directory (its generators read other files too).
+ * Files under `paths` (globs take everything) that the loader could read: manifest extensions, every
+ * file of a Kustomize directory (its generators read other files too), and every file of a Helm chart
+ * the paths reach into (`_helpers.tpl`, `NOTES.txt`, vendored subcharts: helm needs the whole chart).
  */
 export function manifestEntries<T extends { readonly path: string }>(entries: readonly T[], paths: readonly string[]): T[] {
-  const kustomizeDirs = new Set(
-    entries
-      .filter((entry) => (KUSTOMIZATION_FILES as readonly string[]).includes(path.posix.basename(entry.path)))
-      .map((entry) => path.posix.dirname(entry.path)),
-  );
+  const dirsHolding = (names: readonly string[]) =>
+    new Set(
+      entries.filter((entry) => names.includes(path.posix.basename(entry.path))).map((entry) => path.posix.dirname(entry.path)),
+    );
+  const kustomizeDirs = dirsHolding(KUSTOMIZATION_FILES);
   const underPaths = (file: string) => paths.some((given) => /[*?[{]/.test(given) || isUnderPath(file, given));
-  return entries.filter(
+  const wanted = entries.filter(
     (entry) => underPaths(entry.path) && (hasManifestExtension(entry.path) || kustomizeDirs.has(path.posix.dirname(entry.path))),
   );
+  const charts = [...dirsHolding(["Chart.yaml"])].filter((chart) => wanted.some((entry) => isUnderPath(entry.path, chart)));
+  if (charts.length === 0) return wanted;
+  const chosen = new Set(wanted);
+  return entries.filter((entry) => chosen.has(entry) || charts.some((chart) => isUnderPath(entry.path, chart)));
 }
 
 /** `clusters/prod` holds `clusters/prod/web.yaml`; a path may also name one file; `.` holds everything. */
