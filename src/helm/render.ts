@@ -6,6 +6,7 @@
 import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { offlineToolEnv } from "../manifests/tool-env.js";
 import { stripMarkers } from "./instrument.js";
 import { copyChart } from "./workspace.js";
 
@@ -99,31 +100,15 @@ const AGGREGATED_API_VERSIONS = [
 
 type HelmRun = { ok: true; stdout: string } | { ok: false; missing: boolean; stderr: string };
 
-/** The variables that would let helm reach a network or a user's repositories and plugins. */
-const OFFLINE_ENV = {
-  HTTP_PROXY: "http://127.0.0.1:9",
-  HTTPS_PROXY: "http://127.0.0.1:9",
-  http_proxy: "http://127.0.0.1:9",
-  https_proxy: "http://127.0.0.1:9",
-  NO_PROXY: "",
-  no_proxy: "",
-  HELM_NO_PLUGINS: "1",
-};
-
 function runHelm(helm: string, args: string[]): Promise<HelmRun> {
   return new Promise((resolve) => {
-    execFile(
-      helm,
-      args,
-      { timeout: 120_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...OFFLINE_ENV } },
-      (error, stdout, stderr) => {
-        if (!error) return resolve({ ok: true, stdout });
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === "ENOENT" || code === "EACCES") return resolve({ ok: false, missing: true, stderr: "" });
-        const killed = (error as { killed?: boolean }).killed ? "helm template did not finish within 120 seconds" : "";
-        resolve({ ok: false, missing: false, stderr: killed || stderr || error.message });
-      },
-    );
+    execFile(helm, args, { timeout: 120_000, maxBuffer: 256 * 1024 * 1024, env: offlineToolEnv() }, (error, stdout, stderr) => {
+      if (!error) return resolve({ ok: true, stdout });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "EACCES") return resolve({ ok: false, missing: true, stderr: "" });
+      const killed = (error as { killed?: boolean }).killed ? "helm template did not finish within 120 seconds" : "";
+      resolve({ ok: false, missing: false, stderr: killed || stderr || error.message });
+    });
   });
 }
 

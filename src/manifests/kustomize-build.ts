@@ -1,6 +1,7 @@
 /** Runs `kubectl kustomize` and turns its failures into messages that read the same on every run. */
 import { execFile } from "node:child_process";
 import path from "node:path";
+import { offlineToolEnv } from "./tool-env.js";
 
 export type RenderResult = { ok: true; yaml: string } | { ok: false; reason: "no-kubectl" | "failed"; message: string };
 
@@ -20,7 +21,8 @@ export interface RenderOptions {
 const MAX_MESSAGE = 600;
 
 export function renderKustomization(dir: string, options: RenderOptions): Promise<RenderResult> {
-  const env = options.offline ? { ...process.env, ...OFFLINE_ENV } : process.env;
+  // remote resources the configuration allows are fetched as the user would fetch them (their git, their credentials)
+  const env = options.offline ? offlineToolEnv() : process.env;
   return new Promise((resolve) => {
     execFile(
       options.kubectl,
@@ -36,18 +38,6 @@ export function renderKustomization(dir: string, options: RenderOptions): Promis
     );
   });
 }
-
-/** git refuses every transport but local files; HTTP(S) goes to a proxy that does not exist. */
-const OFFLINE_ENV = {
-  GIT_ALLOW_PROTOCOL: "file",
-  GIT_TERMINAL_PROMPT: "0",
-  HTTP_PROXY: "http://127.0.0.1:9",
-  HTTPS_PROXY: "http://127.0.0.1:9",
-  http_proxy: "http://127.0.0.1:9",
-  https_proxy: "http://127.0.0.1:9",
-  NO_PROXY: "",
-  no_proxy: "",
-};
 
 /**
  * The reason a build failed, without what changes from run to run: kubectl logs through klog
