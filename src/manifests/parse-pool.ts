@@ -12,7 +12,8 @@ import type { LoadProblem } from "./resource.js";
  * (test/manifests/parse-pool.test.ts compares whole reports), in input order.
  *
  * A run starts the threads once it has read POOL_THRESHOLD bytes, so a small one never pays their
- * start-up. PLUMBLINE_PARSE_THREADS sets how many threads parse: a number (1: the main thread alone), or
+ * start-up; from then on the main thread parses its share of the files too (N threads parse: the main
+ * thread and N - 1 workers). PLUMBLINE_PARSE_THREADS sets N: a number (1: the main thread alone), or
  * `auto`, one per core up to MAX_THREADS, which the CLI sets unless the user did (src/cli/bin.ts). Unset,
  * the main thread parses alone: the bot serves several pull requests at once on a fraction of a core,
  * where threads would only add memory. Where the worker script is not beside this module (the Action's
@@ -61,6 +62,9 @@ export class FileParsing {
   private bytes = 0;
   private pool: ParsePool | undefined;
   private started = false;
+  /** bytes since the pool started, parsed here and sent to the workers: the main thread takes its share */
+  private here = 0;
+  private sent = 0;
 
   constructor(
     private readonly scope: string,
@@ -76,9 +80,11 @@ export class FileParsing {
     this.bytes += text.length;
     const pool = this.poolOnceLarge();
     // `!!binary` becomes a Buffer, which a thread would post as a bare Uint8Array
-    if (pool && !text.includes("binary")) {
+    if (pool && !text.includes("binary") && this.sent <= this.here * pool.size) {
+      this.sent += text.length;
       this.slots.push(pool.parse(text, file, this.scope).then((parsed) => ({ file, parsed })));
     } else {
+      if (pool) this.here += text.length;
       this.slots.push({ file, parsed: parseManifestText(text, file, this.scope) });
     }
   }
@@ -96,7 +102,8 @@ export class FileParsing {
     if (!this.started && this.threads >= 2 && this.bytes >= POOL_THRESHOLD) {
       this.started = true;
       const script = workerScript();
-      if (script) this.pool = new ParsePool(script, this.threads);
+      // the main thread is one of the threads that parse: between files it would only wait
+      if (script) this.pool = new ParsePool(script, this.threads - 1);
     }
     return this.pool;
   }
@@ -119,6 +126,10 @@ interface Thread {
 class ParsePool {
   private readonly threads: Thread[] = [];
   private nextId = 0;
+
+  get size(): number {
+    return this.threads.length;
+  }
 
   constructor(script: URL, size: number) {
     for (let i = 0; i < size; i++) this.threads.push(this.spawn(script));
