@@ -92,7 +92,7 @@ describe("parsing on worker threads", () => {
       const pooled = await check(2, format);
       expect(alone.stderr).toBe("threads started: 0\n");
       // two threads parse: the main thread and one worker
-    expect(pooled.stderr).toBe("threads started: 1\n");
+      expect(pooled.stderr).toBe("threads started: 1\n");
       expect(pooled.stdout).toBe(alone.stdout);
       // the awkward files are in it, with their findings and problems, not dropped
       for (const name of ["zz-aliases.yaml", "zz-duplicate.yaml", "zz-syntax.yaml", "zz-quote.yaml"])
