@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCorpus, writeCorpus } from "../../bench/corpus/generate.js";
-import { POOL_THRESHOLD } from "../../src/manifests/parse-pool.js";
+import { POOL_THRESHOLD, parseThreads } from "../../src/manifests/parse-pool.js";
 
 const exec = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, "../..");
@@ -108,4 +108,17 @@ describe("parsing on worker threads", () => {
     expect(rules("zz-syntax.yaml")).toContain("yaml-syntax-error");
     expect(rules("zz-quote.yaml")).toContain("image-tag-latest");
   }, 120_000);
+});
+
+describe("how many threads parse", () => {
+  it("is the main thread alone unless PLUMBLINE_PARSE_THREADS says otherwise (the bot, library users)", () => {
+    expect(parseThreads({})).toBe(1);
+    expect(parseThreads({ PLUMBLINE_PARSE_THREADS: "many" })).toBe(1);
+    expect(parseThreads({ PLUMBLINE_PARSE_THREADS: " 3 " })).toBe(3);
+    expect(parseThreads({ PLUMBLINE_PARSE_THREADS: "0" })).toBe(0);
+  });
+
+  it("is one per core, at most 4, for `auto` (what the CLI sets)", () => {
+    expect(parseThreads({ PLUMBLINE_PARSE_THREADS: "auto" })).toBe(Math.min(availableParallelism(), 4));
+  });
 });
