@@ -11,17 +11,28 @@ const chart = {
   additionalProperties: false,
   required: ["path"],
   properties: {
-    /** the chart directory, relative to the repository root */
-    path: { type: "string", minLength: 1 },
-    /** how findings name this value set; by default its values files */
-    name: { type: "string", minLength: 1 },
-    releaseName: { type: "string", pattern: RELEASE_NAME, maxLength: 53 },
-    namespace: { type: "string", pattern: RELEASE_NAME, maxLength: 63 },
-    /** values files, relative to the chart directory, in the order `helm -f` takes them */
-    values: { type: "array", items: { type: "string", minLength: 1 } },
-    /** `--set`: dotted keys to scalar values, laid over the values files */
+    path: { type: "string", minLength: 1, description: "the chart directory, relative to the repository root" },
+    name: { type: "string", minLength: 1, description: "how findings name this value set; by default its values files" },
+    releaseName: {
+      type: "string",
+      pattern: RELEASE_NAME,
+      maxLength: 53,
+      description: "the release name `helm template` renders with; the chart's name when absent",
+    },
+    namespace: {
+      type: "string",
+      pattern: RELEASE_NAME,
+      maxLength: 63,
+      description: "the namespace `helm template` renders into; `default` when absent",
+    },
+    values: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      description: "values files, relative to the chart directory, in the order `helm -f` takes them",
+    },
     set: {
       type: "object",
+      description: "`--set`: dotted keys to scalar values, laid over the values files",
       additionalProperties: { anyOf: [{ type: "string" }, { type: "number" }, { type: "boolean" }, { type: "null" }] },
     },
   },
@@ -30,7 +41,13 @@ const chart = {
 export const HELM_CONFIG_SCHEMA = {
   type: "object",
   additionalProperties: false,
-  properties: { charts: { type: "array", items: chart } },
+  properties: {
+    charts: {
+      type: "array",
+      items: chart,
+      description: "each entry is one value set of one chart, rendered and judged on its own",
+    },
+  },
 } as const;
 
 /** One value set of one chart: each is rendered and judged on its own, like a Kustomize overlay. */
