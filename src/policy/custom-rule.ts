@@ -32,10 +32,12 @@ export const CUSTOM_RULE_SCHEMA = {
   additionalProperties: false,
   required: ["id", "expression"],
   properties: {
-    id: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
-    severity: { enum: ["error", "warning", "info"] },
+    id: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "kebab-case, unique, not a built-in rule's id" },
+    severity: { enum: ["error", "warning", "info"], description: "warning by default" },
     match: {
       type: "object",
+      description:
+        "which objects the rule judges: kinds, namespaces, a label selector; all optional, and empty takes every object",
       additionalProperties: false,
       properties: {
         kinds: stringList,
@@ -64,6 +66,7 @@ export const CUSTOM_RULE_SCHEMA = {
     },
     variables: {
       type: "array",
+      description: "CEL expressions evaluated in order before `expression`, read as variables.<name>",
       items: {
         type: "object",
         additionalProperties: false,
@@ -71,8 +74,11 @@ export const CUSTOM_RULE_SCHEMA = {
         properties: { name: { type: "string", pattern: "^[a-zA-Z_][a-zA-Z0-9_]*$" }, expression: name },
       },
     },
-    expression: name,
-    message: name,
-    messageExpression: name,
+    expression: { ...name, description: "CEL, true when the object is fine; `object` is the manifest as written" },
+    message: { ...name, description: "the finding's message, shown as is" },
+    messageExpression: {
+      ...name,
+      description: "CEL giving the message; `message` is shown when it fails or gives an empty string",
+    },
   },
 } as const;
