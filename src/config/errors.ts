@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
+import { classifyName } from "../k8s/credential-names.js";
 import { recognizeCredential } from "../rules/secrets/credential-formats.js";
 import { looksRandom } from "../rules/secrets/literal-value.js";
-import { classifyName } from "../k8s/credential-names.js";
 
 /** A configuration file that cannot be used: says which file, line and key. */
 export class ConfigError extends Error {
