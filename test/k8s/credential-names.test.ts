@@ -17,7 +17,14 @@ describe("credential names: one vocabulary for the rules (warn) and drift (mask)
   });
 
   it("leaves alone names with no credential word, or documented as none", () => {
-    for (const name of ["LOG_LEVEL", "TOKENIZER_MODEL", "BYPASS_CACHE", "PWD", "ETCD_INITIAL_CLUSTER_TOKEN", "CACHE_KEY_PREFIX"]) {
+    for (const name of [
+      "LOG_LEVEL",
+      "TOKENIZER_MODEL",
+      "BYPASS_CACHE",
+      "PWD",
+      "ETCD_INITIAL_CLUSTER_TOKEN",
+      "CACHE_KEY_PREFIX",
+    ]) {
       expect(mayHoldCredential(name), name).toBe(false);
     }
   });

@@ -1,9 +1,9 @@
+import { classifyName, withArticle } from "../../k8s/credential-names.js";
 import { type ContainerRef, containersOf, describeContainer, isWorkload } from "../../k8s/workload.js";
 import { joinPointer } from "../../manifests/pointer.js";
 import type { Hit, Rule } from "../types.js";
 import { recognizeCredential } from "./credential-formats.js";
 import { isRealValue, isSecretObjectName, looksRandom } from "./literal-value.js";
-import { classifyName, withArticle } from "../../k8s/credential-names.js";
 
 export const secretInEnv: Rule = {
   id: "secret-in-env",

@@ -5,10 +5,11 @@
  * configuration file with a password in it, or a Secret type that only ever holds credentials. A
  * timezone, a URL, public Diffie-Hellman parameters or a public key are no credentials.
  */
+
+import { classifyName } from "../../k8s/credential-names.js";
 import { recognizeCredential } from "./credential-formats.js";
 import { isRealValue, isSecretObjectName, looksRandom } from "./literal-value.js";
 import { isOnlyPublicCertificates } from "./public-certificate.js";
-import { classifyName } from "../../k8s/credential-names.js";
 
 /** Types whose every value is a credential (their documented keys: password, ssh-privatekey, key…). */
 const CREDENTIAL_TYPES = new Set([
