@@ -7,6 +7,7 @@
 
 import { CHECK_RUN_TEXT_CHARACTERS, COMMENT_CHARACTERS } from "../../src/github/limits.js";
 import { plural } from "../../src/plural.js";
+import { formatTime } from "../../src/report/drift-values.js";
 import { hardLimit, rowsThatFit } from "../../src/report/markdown-budget.js";
 import { codeSpan, escapeMarkdown } from "../../src/report/markdown-escape.js";
 import { type DriftMarker, writeMarker } from "./marker.js";
@@ -56,7 +57,7 @@ function assemble(plan: DriftPlan, context: BodyContext, marker: DriftMarker, in
   const head = [
     `## Drift in cluster ${codeSpan(context.cluster)}`,
     ...intro,
-    `Compared ${codeSpan(context.branch)} at ${codeSpan(context.commitSha.slice(0, 7))} with ${escapeMarkdown(context.source)} on ${context.checkedAt}.`,
+    `Compared ${codeSpan(context.branch)} at ${codeSpan(context.commitSha.slice(0, 7))} with ${escapeMarkdown(context.source)} on ${formatTime(context.checkedAt)}.`,
     ...(note ? [`> [!NOTE]\n> ${note}`] : []),
   ];
   const markerText = writeMarker("drift", marker);

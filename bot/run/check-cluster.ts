@@ -195,7 +195,8 @@ async function failed(run: ClusterRun, stage: ErrorStage, message: string, detai
  */
 function tenantMessage(error: LiveSourceError): string {
   if (error.code === "kubeconfig") return "the bot's credentials for it cannot be used (its operator finds why in the bot's log)";
-  return error.message;
+  // "cannot read cluster staging: cannot reach the Kubernetes API at cluster staging: …" said it twice
+  return error.message.replace(/^cannot reach the Kubernetes API at cluster \S+: /, "the Kubernetes API cannot be reached: ");
 }
 
 function checkSummary(plan: DriftPlan, proposal: ProposalResult, body: BodyContext): string {

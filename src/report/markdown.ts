@@ -22,7 +22,8 @@ export interface MarkdownOptions extends FindingsTableOptions {
 
 /** `🔴 error`: the icon carries the severity at a glance, the word keeps it readable without colour. */
 export function severityLabel(severity: Severity): string {
-  return `${SEVERITY_ICON[severity]} ${severity}`;
+  // a no-break space: a narrow table column keeps "🟡 warning" on one line
+  return `${SEVERITY_ICON[severity]}\u00a0${severity}`;
 }
 
 /** `🔴 2 errors · 🟡 1 warning · 🔵 0 info`: every severity, so a zero is visible too. */

@@ -114,7 +114,7 @@ describe("a pull request with 120 new findings", () => {
     expect(comment.length).toBeLessThanOrEqual(65_536);
     const hidden = /…and (\d+) more findings not shown here/.exec(comment);
     expect(hidden, "the comment says how many rows it left out").not.toBeNull();
-    const isRow = (line: string) => line.startsWith("| 🟡 warning | [deploy/");
+    const isRow = (line: string) => line.startsWith("| 🟡\u00a0warning | [deploy/");
     const rows = comment.split("\n").filter(isRow);
     expect(rows.length + Number(hidden?.[1])).toBe(120);
     // the table is still well-formed: trimmed by whole rows, the footer intact
@@ -129,7 +129,7 @@ describe("a pull request with 120 new findings", () => {
     );
     // 120 new findings: a count per rule comes before the rows
     expect(comment).toMatch(
-      /\| Severity \| Rule \| New \|\n\| --- \| --- \| ---: \|\n\| 🟡 warning \| \[image-tag-latest\]\([^)]*\) \| 120 \|/,
+      /\| Severity \| Rule \| New \|\n\| --- \| --- \| ---: \|\n\| 🟡\u00a0warning \| \[image-tag-latest\]\([^)]*\) \| 120 \|/,
     );
     expect(run.exitCode).toBe(0);
   }, 90_000);

@@ -110,6 +110,8 @@ describe("the drift pull request body", () => {
     expect(body).toContain("RFC 6902 patch");
     expect(body.match(/^\| `ConfigMap /gm)).toHaveLength(9);
     expect(body).toContain("    - {kind: ConfigMap, namespace: shop, name: settings-0002-");
+    // the time of the comparison reads like the table's times, not as a raw ISO stamp
+    expect(body).toContain("on 2026-12-02 12:00 UTC.");
   });
 
   it("drops the patch before any row", async () => {

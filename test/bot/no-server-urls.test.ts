@@ -36,6 +36,8 @@ it("says a cluster did not answer without saying where it is", async () => {
   const report = await world.check();
 
   expect(report.clusters[0]?.summary).toMatch(/^cannot read cluster prod: /);
+  // the cluster is named once, not "cannot read cluster prod: … at cluster prod: …"
+  expect(report.clusters[0]?.summary.match(/cluster prod/g)).toHaveLength(1);
   expect(world.repo.checkRuns[0]?.output.summary).toContain("cluster prod");
   expectNoServer(world, [world.api.url, "http://127.0.0.1:9"]);
 });

@@ -124,6 +124,6 @@ describe("plumbline check --format markdown", () => {
     const dir = await tempTree({ "bad.yaml": BROKEN_YAML });
     const result = await run(dir, ["check", "bad.yaml", "-f", "markdown"]);
     expect(result.stdout).toMatch(/^## Plumbline: 1 finding \(🔴 1 error · 🟡 0 warnings · 🔵 0 info\)$/m);
-    expect(result.stdout).toContain("| 🔴 error | `bad.yaml:3` |");
+    expect(result.stdout).toContain("| 🔴\u00a0error | `bad.yaml:3` |");
   });
 });

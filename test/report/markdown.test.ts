@@ -144,10 +144,10 @@ describe("findingsTable", () => {
     const lines = findingsTable(findings).trimEnd().split("\n");
     expect(lines).toHaveLength(5);
     expect(cells(lines[0] ?? "")).toEqual(["Severity", "Location", "Rule", "Resource", "Message"]);
-    expect(lines.slice(2).map((line) => cells(line)[0])).toEqual(["🔴 error", "🟡 warning", "🔵 info"]);
+    expect(lines.slice(2).map((line) => cells(line)[0])).toEqual(["🔴\u00a0error", "🟡\u00a0warning", "🔵\u00a0info"]);
     for (const line of lines.slice(2)) expect(cells(line)).toHaveLength(5);
     expect(cells(lines[2] ?? "")).toEqual([
-      "🔴 error",
+      "🔴\u00a0error",
       "`deploy/app.yaml:9`",
       `[\`memory-limit-below-request\`](${docsUrl("memory-limit-below-request")})`,
       "`Deployment/shop/web`",
