@@ -93,7 +93,7 @@ export async function checkCluster(run: ClusterRun): Promise<ClusterOutcome> {
         ...run.live,
         allowNamespace: access.allowNamespace,
         // messages and the pull request name the cluster as the repository does, never its server's URL
-        serverLabel: `cluster ${cluster.name}`,
+        serverLabel: clusterLabel(cluster.name),
       },
       compare: { config: run.config.drift, configSource: CONFIG_FILE, fingerprint: run.fingerprint },
       write: { leaveFilesWithSecretValues: true },
@@ -101,7 +101,12 @@ export async function checkCluster(run: ClusterRun): Promise<ClusterOutcome> {
   } catch (error) {
     if (!(error instanceof LiveSourceError)) throw error;
     run.health.record(access.key, access.source, false, error.message);
-    return failed(run, "cluster", `cannot read cluster ${cluster.name}: ${tenantMessage(error)}`, error.message);
+    return failed(
+      run,
+      "cluster",
+      `cannot read ${clusterLabel(cluster.name)}: ${tenantMessage(error, clusterLabel(cluster.name))}`,
+      error.message,
+    );
   }
   if (!drift.ok) {
     // as `plumbline drift` does: a file that did not load would make its objects look missing from Git
@@ -193,10 +198,15 @@ async function failed(run: ClusterRun, stage: ErrorStage, message: string, detai
  * message names files and contexts of the bot, so the repository learns only that, and the log
  * (the operator's) keeps the detail.
  */
-function tenantMessage(error: LiveSourceError): string {
+/** How the bot names a cluster where the CLI names its server: the repository's name for it. */
+function clusterLabel(name: string): string {
+  return `cluster ${name}`;
+}
+
+function tenantMessage(error: LiveSourceError, label: string): string {
   if (error.code === "kubeconfig") return "the bot's credentials for it cannot be used (its operator finds why in the bot's log)";
-  // "cannot read cluster staging: cannot reach the Kubernetes API at cluster staging: …" said it twice
-  return error.message.replace(/^cannot reach the Kubernetes API at cluster \S+: /, "the Kubernetes API cannot be reached: ");
+  // the reader names the place as "the Kubernetes API at <label>"; the summary names the cluster already
+  return error.message.replaceAll(` at ${label}`, "");
 }
 
 function checkSummary(plan: DriftPlan, proposal: ProposalResult, body: BodyContext): string {
